@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "E108": "the publication date is in the future ({reason}); it was ignored.",
     "E109": "unsupported input ({reason}). Give .txt, .jsonl, .json, .html or a folder of them.",
     "E110": "duplicate document id ({reason}); the later one was skipped.",
+    "E111": "the text is not UTF-8; it was decoded as {reason}. Check it, or save it as UTF-8.",
     # NLP (E2xx)
     "E200": "the spaCy model '{reason}' is not installed. Install it or choose another with "
     "--model / KG_SPACY_MODEL.",

@@ -222,3 +222,22 @@ def to_dict(record: Any) -> Any:
         return value
 
     return convert(dataclasses.asdict(record))
+
+
+@dataclass
+class Analysis:
+    """What extraction found in one document, before resolution (the extract -> resolve contract).
+
+    Event participants and places refer to entity mentions by index: ``Participant.key`` is
+    ``"@<index into mentions>"``; resolution replaces it with the entity key.
+    """
+
+    document: Document
+    mentions: list[EntityMention]
+    events: list[EventMention]
+    times: list[TimeValue] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: acronyms the text defines: "SCO" -> "Shanghai Cooperation Organization"
+    acronyms: dict[str, str] = field(default_factory=dict)
+    #: the dateline place ("MOSCOW -"), as a mention index
+    dateline: int | None = None

@@ -40,6 +40,10 @@ WD = Namespace("http://www.wikidata.org/entity/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 GEONAMES = Namespace("https://sws.geonames.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+#: CAMEO event codes as SKOS concepts (ontology/event-types.ttl), e.g. ``CAMEO["036"]``
+CAMEO = Namespace("https://w3id.org/kg/cameo/")
+#: PLOVER event categories as SKOS concepts (ontology/event-types.ttl), e.g. ``PLOVER.CONSULT``
+PLOVER = Namespace("https://w3id.org/kg/plover/")
 
 MERGED_GRAPH = URIRef(KGR["graph/merged"])
 REFERENCE_GRAPH = URIRef(KGR["graph/reference"])
@@ -103,6 +107,7 @@ class KG(DefinedNamespace):
     dateStart: URIRef
     dateEnd: URIRef
     dateGranularity: URIRef
+    dateModifier: URIRef
     place: URIRef
     hasActor: URIRef
     participation: URIRef

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Benchmark kg's TIMEX3 tagger on TimeML: span/type/value F1 (TempEval-3 scorer) and speed.
+
+usage: python bench/timex_eval.py [--split dev|test|all] [--silver] [--limit N] [--json]
+
+Splits of TBAQ (TimeBank + AQUAINT, gold .tml), fixed and deterministic: all files sorted by name,
+every 5th one (index 4, 9, 14 ...) is TEST (held out: never tune on it), the rest DEV.
+``--silver`` scores the noisy AFP silver TimeML instead. Scoring is ../shared/eval/score_timex.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.time.timeml import tag_dir  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+TBAQ = SHARED / "corpora" / "timeml" / "tbaq"
+SILVER = SHARED / "corpora" / "timeml" / "afp-silver"
+SCORER = SHARED / "eval" / "score_timex.py"
+
+
+def tbaq_files() -> list[Path]:
+    return sorted(
+        (p for sub in ("TimeBank", "AQUAINT") for p in (TBAQ / sub).glob("*.tml")), key=lambda p: p.name
+    )
+
+
+def split(name: str) -> list[Path]:
+    """The files of a split: "test" = every 5th file in sorted order, "dev" = the others."""
+    files = tbaq_files()
+    test = files[4::5]
+    if name == "test":
+        return test
+    if name == "dev":
+        held = set(test)
+        return [f for f in files if f not in held]
+    return files
+
+
+def words_in(files: list[Path]) -> int:
+    n = 0
+    for f in files:
+        m = re.search(r"<TEXT>(.*?)</TEXT>", f.read_text(encoding="utf-8"), re.S)
+        if m:
+            n += len(re.sub(r"<[^>]+>", " ", m.group(1)).split())
+    return n
+
+
+def run(files: list[Path], label: str) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as gold, tempfile.TemporaryDirectory() as out:
+        for f in files:
+            (Path(gold) / f.name).symlink_to(f)
+        t0 = time.perf_counter()
+        done, errors = tag_dir(gold, out)
+        secs = time.perf_counter() - t0
+        res = subprocess.run(
+            [sys.executable, str(SCORER), gold, out, "--json"], capture_output=True, text=True, check=True
+        )
+    scores = json.loads(res.stdout)
+    words = words_in(files)
+    return {
+        "split": label,
+        "docs": done,
+        "errors": [str(e) for e in errors],
+        "strict_f1": scores["strict"],
+        "relaxed_f1": scores["relaxed"],
+        "type_f1": scores["type"],
+        "value_f1": scores["value"],
+        "value_P": scores["value_P"],
+        "value_R": scores["value_R"],
+        "gold": scores["counts"]["gold"],
+        "sys": scores["counts"]["sys"],
+        "words": words,
+        "seconds": round(secs, 3),
+        "docs_per_s": round(done / secs, 1) if secs else 0.0,
+        "words_per_s": round(words / secs) if secs else 0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--silver", action="store_true", help="score the AFP silver TimeML instead of TBAQ")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--list", action="store_true", help="print the file names of the split and stop")
+    args = ap.parse_args(argv)
+    if not SCORER.exists():
+        print(f"missing {SCORER}: ../shared is needed for this benchmark", file=sys.stderr)
+        return 2
+    files = sorted(SILVER.glob("*.tml")) if args.silver else split(args.split)
+    if args.limit:
+        files = files[: args.limit]
+    if args.list:
+        print("\n".join(f.name for f in files))
+        return 0
+    label = "afp-silver" if args.silver else f"tbaq-{args.split}"
+    r = run(files, label)
+    if args.json:
+        print(json.dumps(r))
+    else:
+        for k, v in r.items():
+            if k != "errors":
+                print(f"{k:>12}: {v}")
+        for e in r["errors"]:  # type: ignore[attr-defined]
+            print("  error:", e)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

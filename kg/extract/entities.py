@@ -1,0 +1,200 @@
+"""Entity mentions from a parsed document: clean spans, the titles people carry, title-only mentions.
+
+Types stay close to what the NER or the gazetteer ruler said (PERSON, ORGANIZATION, COUNTRY, PLACE,
+NAMED_EVENT from the ruler; ORG, GPE, LOC, FAC, NORP, EVENT from the statistical model); resolution
+decides the final type with the gazetteer and the context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import lexicon
+from kg.records import EntityMention
+
+#: NER labels kg keeps (the rest, dates and numbers, are not entities)
+KEPT_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "COUNTRY", "ORGANIZATION", "PLACE", "NAMED_EVENT"}
+)
+_STRIP_LEFT = frozenset({"the", "The", "THE", "a", "an"})
+_STRIP_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—", ")", "(", '"', "“", "”"})
+_NOT_NAMES = re.compile(r"^[\W\d_]+$")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,40})?\s*[-–—(]")
+
+
+def clean_span(span: Span) -> Span | None:
+    """Drop determiners, possessive markers and punctuation at the edges of an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _STRIP_RIGHT or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    if _NOT_NAMES.match(out.text) or len(out.text) < 2:
+        return None
+    return out
+
+
+def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Entity spans with their labels, joining a stray token to the person name it starts.
+
+    "Yury" (ORG) + "Ushakov" (PERSON) -> "Yury Ushakov" (PERSON): the small model often splits
+    unfamiliar first names off as another type.
+    """
+    ents = [(e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+    out: list[tuple[Span, str]] = []
+    for span, label in ents:
+        if out:
+            prev, prev_label = out[-1]
+            adjacent = prev.end == span.start and not doc[prev.end - 1].whitespace_.count("\n")
+            if adjacent and label == "PERSON" and prev_label in {"ORG", "GPE", "NORP", "PERSON"} and (
+                len(prev) == 1 and prev[0].is_title
+            ):
+                out[-1] = (doc[prev.start : span.end], "PERSON")
+                continue
+            if adjacent and label in {"ORG", "ORGANIZATION"} and prev_label == "NORP" and len(prev) == 1:
+                # "Peruvian Congress", "Turkish Foreign Ministry": the demonym is part of the name
+                out[-1] = (doc[prev.start : span.end], label)
+                continue
+        out.append((span, label))
+    return out
+
+
+def title_phrase(span: Span) -> str | None:
+    """The title a person mention carries: "Russian President", "Kremlin aide", "spokeswoman"."""
+    lex = lexicon()
+    doc = span.doc
+    # pre-modifiers inside the noun phrase: "Chinese Foreign Ministry spokeswoman Hua Chunying"
+    words: list[Token] = []
+    i = span.start - 1
+    while i >= max(span.sent.start, span.start - 7):
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or tok.dep_ in {"det", "poss", "case"} or tok.pos_ in {"VERB", "ADP", "AUX"}:
+            break
+        if tok.head.i < span.start - 10 or tok.head.i >= span.end + 3:
+            break
+        words.insert(0, tok)
+        i -= 1
+    phrase = " ".join(t.text for t in words)
+    if phrase and _has_title(phrase.lower(), lex.titles):
+        return phrase
+    # apposition: "Yury Ushakov, a Kremlin aide" / "Hua, the ministry's spokeswoman"
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            sub = [t for t in child.subtree if t.dep_ not in {"det", "punct"} and t.i <= child.i]
+            text = " ".join(t.text for t in sub)
+            if _has_title(text.lower(), lex.titles):
+                return text
+    return None
+
+
+def _has_title(text: str, titles: dict[str, str]) -> bool:
+    words = text.replace("-", " - ").split()
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            if " ".join(words[k : k + n]).replace(" - ", "-") in titles:
+                return True
+    return False
+
+
+def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
+    """Every entity mention kg keeps, in text order, with the title of each person."""
+    mentions: list[EntityMention] = []
+    for span, label in _merged_spans(doc):
+        clean = clean_span(span)
+        if clean is None:
+            continue
+        sent = clean.sent
+        role = title_phrase(clean) if label == "PERSON" else None
+        mentions.append(
+            EntityMention(
+                doc_id=doc_id,
+                start=clean.start_char,
+                end=clean.end_char,
+                text=clean.text,
+                type=label,
+                role=role,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
+    mentions.extend(_title_only_mentions(doc, doc_id, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
+    """Noun phrases naming a person only by title: "the Chinese president", "Russia's foreign minister"."""
+    lex = lexicon()
+    covered = {i for m in named for i in range(m.start, m.end)}
+    out: list[EntityMention] = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in {t.split()[-1] for t in lex.resolvable_titles}:
+            continue
+        if token.idx in covered:
+            continue
+        # no name follows or is attached ("President Xi" is a named mention)
+        if any(c.dep_ in {"appos", "compound"} and c.ent_type_ == "PERSON" for c in token.children):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+            continue
+        mods = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} and not c.is_punct]
+        modifiers = [m for m in mods if m.ent_type_ in {"NORP", "GPE", "COUNTRY"} or m.lower_ == "foreign"]
+        if not any(m.ent_type_ for m in modifiers):
+            continue
+        start = min([m.i for m in mods] + [token.i])
+        span = doc[start : token.i + 1]
+        phrase = span.text
+        title = " ".join(t.text for t in span if not t.ent_type_ and t.dep_ != "case")
+        if title.lower() not in lex.resolvable_titles and token.lower_ not in lex.resolvable_titles:
+            continue
+        sent = span.sent
+        out.append(
+            EntityMention(
+                doc_id=doc_id,
+                start=span.start_char,
+                end=span.end_char,
+                text=phrase,
+                type="TITLE",
+                role=phrase,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
+    return out
+
+
+def defined_acronyms(doc: Doc) -> dict[str, str]:
+    """Acronyms the text defines: "the Shanghai Cooperation Organization (SCO)" -> {"SCO": "..."}."""
+    out: dict[str, str] = {}
+    for ent in doc.ents:
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acro = doc[end + 1].text
+            if acro.isupper() and 2 <= len(acro) <= 8:
+                initials = "".join(w[0] for w in ent.text.split() if w[:1].isupper())
+                if acro[0] == initials[:1] or acro in initials:
+                    clean = clean_span(ent)
+                    if clean is not None:
+                        out[acro] = clean.text
+    return out
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a dateline ("MOSCOW – ...", "BEIJING, April 24 (AFP) -"), as written."""
+    match = _DATELINE.match(text[:200].split("\n\n")[0] if "\n\n" in text[:200] else text[:200])
+    if not match:
+        # the dateline may open the first paragraph after a headline
+        for para in text[:600].split("\n\n")[1:3]:
+            match = _DATELINE.match(para)
+            if match:
+                break
+    if not match:
+        return None
+    return match.group(1).strip()

@@ -1,0 +1,487 @@
+"""Event mentions from the dependency parse: trigger, participants with roles, place, time, status.
+
+Triggers come from kg/data/triggers.yaml through a spaCy ``Matcher`` on lemma and part of speech.
+Arguments are read off the parse around the trigger (subject, objects, "with"/"to"/"in" phrases,
+possessors, the subject of a light verb for nominal triggers), never from mere co-occurrence in the
+sentence. Participants refer to entity mentions by index (``"@3"``); resolution links them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import Lexicon, Trigger, lexicon
+from kg.extract.status import event_status, is_dropped
+from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
+
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
+_ARG_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "det"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PLACE", "COUNTRY"})
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY", "NORP", "TITLE"})
+_GROUP_NOUNS = frozenset(
+    {"leader", "leaders", "official", "officials", "delegation", "delegations", "representative",
+     "representatives", "minister", "ministers", "counterpart", "counterparts", "government", "head",
+     "heads", "envoy", "president", "premier", "chief", "side"}
+)
+
+
+class MentionIndex:
+    """Find the entity mention covering a token, and mentions inside a token range."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[EntityMention]) -> None:
+        self.mentions = mentions
+        self.by_token: dict[int, int] = {}
+        starts = {t.idx: t.i for t in doc}
+        for k, m in enumerate(mentions):
+            tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is None:
+                first = starts.get(m.start)
+                if first is None:
+                    continue
+                tok = doc[first : first + 1]
+            for t in tok:
+                self.by_token.setdefault(t.i, k)
+
+    def at(self, token: Token) -> int | None:
+        return self.by_token.get(token.i)
+
+
+def build_matcher(doc_vocab, lex: Lexicon) -> Matcher:  # type: ignore[no-untyped-def]
+    """One Matcher rule per event type and part of speech, from the lexicon."""
+    matcher = Matcher(doc_vocab)
+    for pos, spacy_pos in (("VERB", ["VERB"]), ("NOUN", ["NOUN", "PROPN"])):
+        by_type: dict[str, list[str]] = {}
+        multi: list[tuple[str, list[str]]] = []
+        for (lemma, p), trig in lex.triggers.items():
+            if p != pos:
+                continue
+            if " " in lemma:
+                multi.append((trig.type, lemma.split()))
+            else:
+                by_type.setdefault(trig.type, []).append(lemma)
+        for etype, lemmas in by_type.items():
+            matcher.add(f"{etype}|{pos}", [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": {"IN": spacy_pos}}]])
+        for etype, words in multi:
+            pattern = [{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1], "POS": {"IN": spacy_pos}}]
+            matcher.add(f"{etype}|{pos}", [pattern])
+    return matcher
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = build_matcher(doc.vocab, lexicon())
+    return _MATCHERS[key]
+
+
+def trigger_tokens(doc: Doc) -> list[tuple[Token, Trigger]]:
+    """Trigger tokens of the document with their lexicon entries."""
+    lex = lexicon()
+    found: dict[int, tuple[Token, Trigger]] = {}
+    for match_id, start, end in _matcher(doc)(doc):
+        label = doc.vocab.strings[match_id]
+        _etype, pos = label.split("|")
+        token = doc[end - 1]
+        lemma = token.lemma_.lower() if end - start == 1 else " ".join(
+            [t.lower_ for t in doc[start : end - 1]] + [token.lemma_.lower()]
+        )
+        trig = lex.trigger(lemma, pos)
+        if trig is not None and token.i not in found:
+            found[token.i] = (token, trig)
+    return [found[i] for i in sorted(found)]
+
+
+def governors(token: Token) -> list[Token]:
+    """The chain of heads that govern a trigger inside its clause (expected -> to meet, plans -> to visit)."""
+    chain = [token]
+    cur = token
+    while cur.head is not cur and len(chain) < 8:
+        dep = cur.dep_
+        cur = cur.head
+        chain.append(cur)
+        if dep in _CLAUSE_DEPS:
+            break
+    return chain
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a nominal trigger belongs to ("held talks" -> held; "in an interview" -> said)."""
+    cur = token
+    for _ in range(4):
+        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+class EventExtractor:
+    """Extract event mentions from one parsed document."""
+
+    def __init__(self, doc: Doc, doc_id: str, mentions: Sequence[EntityMention], times: Sequence[TimeValue],
+                 published=None) -> None:  # type: ignore[no-untyped-def]
+        self.doc = doc
+        self.doc_id = doc_id
+        self.mentions = mentions
+        self.index = MentionIndex(doc, mentions)
+        self.times = [t for t in times if t.type in {"DATE", "TIME"}]
+        self.published = published
+        self.lex = lexicon()
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _antecedent(self, token: Token) -> int | None:
+        """The person a pronoun stands for: the subject of its clause, else the nearest person before it."""
+        cur = token.head
+        for _ in range(6):
+            for child in cur.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child is not token:
+                    k = self.index.at(child)
+                    if k is not None and self.mentions[k].type in {"PERSON", "TITLE"}:
+                        return k
+            if cur.head is cur:
+                break
+            cur = cur.head
+        best: int | None = None
+        for k, m in enumerate(self.mentions):
+            if m.start >= token.idx:
+                break
+            if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500:
+                best = k
+        return best
+
+    def mentions_of(self, token: Token, depth: int = 0) -> list[int]:
+        """Entity mentions an argument token stands for (with its conjuncts and appositions)."""
+        if depth > 4:
+            return []
+        found: list[int] = []
+        k = self.index.at(token)
+        if k is not None and self.mentions[k].type in _ACTOR_TYPES | _PLACE_TYPES | {"EVENT", "NAMED_EVENT"}:
+            m = self.mentions[k]
+            if not (m.type == "NORP" and token.dep_ in {"amod", "compound"}):
+                found.append(k)
+        elif token.lower_ in _PERSONAL and token.pos_ == "PRON":
+            ante = self._antecedent(token)
+            if ante is not None:
+                found.append(ante)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            # "his Chinese counterpart President Xi Jinping", "the leaders of South Africa and Niger",
+            # "a foreign ministry statement", "Thai Prime Minister Chavalit"
+            for child in token.children:
+                if child.dep_ in {"appos", "compound", "nmod"} or (
+                    child.dep_ == "prep" and child.lower_ in {"of", "from"} and token.lower_ in _GROUP_NOUNS
+                ):
+                    target = child if child.dep_ != "prep" else next(
+                        (c for c in child.children if c.dep_ == "pobj"), None
+                    )
+                    if target is not None:
+                        found.extend(self.mentions_of(target, depth + 1))
+            if not found and token.lower_ in _GROUP_NOUNS:
+                for child in token.children:
+                    if child.dep_ in {"amod", "compound", "poss"}:
+                        kk = self.index.at(child)
+                        if kk is not None and self.mentions[kk].type in {"NORP", "GPE", "COUNTRY", "ORG",
+                                                                         "ORGANIZATION"}:
+                            found.append(kk)
+        for child in token.children:
+            if child.dep_ == "conj":
+                found.extend(self.mentions_of(child, depth + 1))
+            elif child.dep_ == "appos" and k is None and not found:
+                found.extend(self.mentions_of(child, depth + 1))
+        out: list[int] = []
+        for k in found:
+            if k not in out:
+                out.append(k)
+        return out
+
+    def _children(self, token: Token, deps: set[str]) -> list[Token]:
+        return [c for c in token.children if c.dep_ in deps]
+
+    def _pobjs(self, token: Token, preps: set[str]) -> list[Token]:
+        out = []
+        for prep in token.children:
+            if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
+                out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+        return out
+
+    def subjects(self, verb: Token) -> list[int]:
+        """Subjects of a verb, inherited through xcomp/conj/acl chains when the verb has none."""
+        cur = verb
+        for _ in range(5):
+            subs = self._children(cur, {"nsubj", "nsubjpass", "csubj"})
+            if cur.dep_ != "acl" or not subs:
+                pass
+            if subs:
+                passive = any(c.dep_ == "auxpass" for c in cur.children)
+                agents = self._pobjs(cur, {"by"}) if passive and cur is verb else []
+                if agents:
+                    return [k for a in agents for k in self.mentions_of(a)]
+                if passive and cur is verb:
+                    return []  # "Blair was praised": the subject is not the one who spoke
+                return [k for s in subs for k in self.mentions_of(s)]
+            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr"} and cur.head is not cur:
+                # "plans to visit": the subject of the verb that owns "plans"
+                cur = cur.head
+                continue
+            break
+        return []
+
+    # -- place and time ---------------------------------------------------------------------------
+    def place_of(self, tokens: Sequence[Token], exclude: set[int]) -> int | None:
+        """A place attached with in/at to one of the tokens (the trigger and its verb)."""
+        for tok in tokens:
+            for pobj in self._pobjs(tok, {"in", "at", "inside"}):
+                for k in self.mentions_of(pobj):
+                    if k not in exclude and self.mentions[k].type in _PLACE_TYPES:
+                        return k
+            for child in tok.children:
+                if child.lower_ == "here" and child.dep_ == "advmod":
+                    return -1  # the dateline
+        return None
+
+    def time_of(self, trigger: Token, chain: Sequence[Token]) -> TimeValue | None:
+        """The time expression attached to the trigger's clause, else the sentence's only one."""
+        sent = trigger.sent
+        in_sent = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        if not in_sent:
+            return None
+        anchors = {t.i for t in chain}
+        attached: list[tuple[int, TimeValue]] = []
+        for tv in in_sent:
+            span = self.doc.char_span(tv.start, tv.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            cur = root
+            dist = 0
+            for _ in range(8):
+                if cur.i in anchors:
+                    attached.append((dist, tv))
+                    break
+                if cur.head is cur:
+                    break
+                if cur.dep_ in _CLAUSE_DEPS and cur.i not in anchors:
+                    break
+                cur = cur.head
+                dist += 1
+        if attached:
+            attached.sort(key=lambda x: (x[0], abs(x[1].start - trigger.idx)))
+            return _as_date(attached[0][1])
+        return None
+
+    def anaphoric_time(self, trigger: Token) -> TimeValue | None:
+        """"At the time" / "then": the last date of the previous sentences."""
+        sent = trigger.sent
+        low = sent.text.lower()
+        if not any(cue in low for cue in ("at the time", "at that time", "at the same time")):
+            return None
+        before = [t for t in self.times if t.end <= sent.start_char and sent.start_char - t.end < 600]
+        return _as_date(before[-1]) if before else None
+
+    # -- events -----------------------------------------------------------------------------------
+    def extract(self) -> list[EventMention]:
+        out: list[EventMention] = []
+        for token, trig in trigger_tokens(self.doc):
+            ev = self._event(token, trig)
+            if ev is not None:
+                out.append(ev)
+        return out
+
+    def _ok_constraints(self, token: Token, trig: Trigger) -> bool:
+        opts = trig.options
+        lower_children = {c.lower_ for c in token.children}
+        if "prep" in opts and not (lower_children & set(opts["prep"])):
+            return False
+        if "particle" in opts and not any(c.dep_ == "prt" and c.lower_ in opts["particle"] for c in token.children):
+            return False
+        if opts.get("plural_only") and token.tag_ not in {"NNS", "NNPS"}:
+            return False
+        if "requires_modifier" in opts and not (
+            {c.lower_ for c in token.lefts} & set(opts["requires_modifier"])
+        ):
+            return False
+        if opts.get("requires_light_verb") and not (
+            token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in self.lex.light_verbs
+        ):
+            return False
+        if "needs_object" in opts:
+            objs = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+            objs |= {c.lemma_.lower() for c in self._pobjs(token, {"on", "to", "over"})}
+            if not objs & set(opts["needs_object"]):
+                return False
+        if "needs_object_or_xcomp" in opts:
+            objs = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
+            objs |= {c.lemma_.lower() for c in self._pobjs(token, {"on", "to"})}
+            if not objs & set(opts["needs_object_or_xcomp"]):
+                return False
+        if opts.get("needs_ccomp") and not any(c.dep_ == "ccomp" for c in token.children):
+            return False
+        return True
+
+    def _event(self, token: Token, trig: Trigger) -> EventMention | None:
+        if not self._ok_constraints(token, trig):
+            return None
+        chain = governors(token)
+        if is_dropped(token, chain, self.lex):
+            return None
+        roles: list[tuple[int, str]] = []
+        place: int | None = None
+        named_event: int | None = None
+        verb = token if trig.pos == "VERB" else clause_verb(token)
+
+        if trig.pos == "VERB":
+            subj = self.subjects(token)
+            objs = [k for o in self._children(token, {"dobj", "dative"}) for k in self.mentions_of(o)]
+            withs = [k for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]
+            if trig.type == "VISIT":
+                dest = objs + [k for o in self._pobjs(token, {"to", "in", "for", "at"}) for k in self.mentions_of(o)]
+                if trig.lemma == "attend":
+                    named = [k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}]
+                    if not named:
+                        return None
+                roles += [(k, "visitor") for k in subj]
+                roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
+                named_event = next((k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}), None)
+                place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
+            elif trig.type == "STATEMENT":
+                audience = objs if trig.lemma in {"tell", "thank", "urge", "warn", "write", "send"} else []
+                audience += [k for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)
+                             if trig.lemma in {"write", "send", "appeal", "plead", "say", "declare", "tell"}]
+                roles += [(k, "speaker") for k in subj]
+                roles += [(k, "audience") for k in audience]
+                # "said in an interview with X" / "said at a press conference"
+                for nominal in self._pobjs(token, {"in", "during", "at"}):
+                    if nominal.lemma_.lower() in {"interview", "speech", "address", "statement", "letter",
+                                                  "message", "conference", "briefing"}:
+                        roles += [(k, "audience") for o in self._pobjs(nominal, {"with", "to"})
+                                  for k in self.mentions_of(o)]
+                        roles += [(k, "audience") for o in self._children(nominal, {"compound", "nmod"})
+                                  for k in self.mentions_of(o) if self.mentions[k].type in {"ORG", "ORGANIZATION"}]
+            else:
+                if trig.options.get("requires_person_object") and not any(
+                    self.mentions[k].type == "PERSON" for k in objs
+                ):
+                    return None
+                if trig.options.get("requires_participant_object") and not withs:
+                    return None
+                role = "party" if trig.type == "AGREEMENT" else "participant"
+                roles += [(k, role) for k in subj + objs + withs]
+        else:
+            roles += self._nominal_roles(token, trig)
+            if trig.type == "VISIT":
+                dest = [k for o in self._pobjs(token, {"to", "in"}) for k in self.mentions_of(o)]
+                roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
+                place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
+        # a named forum the event belongs to: "to join the St. Petersburg International Economic Forum"
+        if named_event is None:
+            named_event = self._named_event_near(token, verb)
+        if place is None:
+            place = self.place_of([token, verb] if verb is not token else [token], {k for k, _ in roles})
+        roles = self._dedupe(roles)
+        if not roles:
+            return None
+        time = self.time_of(token, governors(verb) if verb is not token else chain) or self.anaphoric_time(token)
+        status = event_status(token, chain, self.lex, time, self.published)
+        sent = token.sent
+        participants = [
+            Participant(key=f"@{k}", label=self.mentions[k].text, type=self.mentions[k].type, role=r) for k, r in roles
+        ]
+        place_p = None
+        if place is not None and place >= 0:
+            m = self.mentions[place]
+            place_p = Participant(key=f"@{place}", label=m.text, type=m.type, role="place")
+        elif place == -1:
+            place_p = Participant(key="@dateline", label="here", type="PLACE", role="place")
+        confidence = 0.85 if trig.pos == "VERB" else 0.75
+        if len(participants) == 1 and trig.type in {"MEETING", "AGREEMENT"}:
+            confidence -= 0.2
+        return EventMention(
+            doc_id=self.doc_id,
+            type=trig.type,
+            trigger=token.text,
+            participants=participants,
+            source=Span(self.doc_id, token.idx, token.idx + len(token.text), sent.text.strip(),
+                        sent.start_char, sent.end_char),
+            place=place_p,
+            time=time,
+            status=status,
+            confidence=round(confidence, 2),
+            cameo=trig.cameo,
+            plover=trig.plover,
+            published=self.published,
+            named_event=f"@{named_event}" if named_event is not None else None,
+            local_id=f"{token.idx}",
+        )
+
+    def _nominal_roles(self, token: Token, trig: Trigger) -> list[tuple[int, str]]:
+        """Participants of a nominal trigger: possessor, with-phrase, modifiers, light-verb subject."""
+        first_role = {"VISIT": "visitor", "STATEMENT": "speaker", "AGREEMENT": "party"}.get(trig.type, "participant")
+        other_role = {"VISIT": "host", "STATEMENT": "audience", "AGREEMENT": "party"}.get(trig.type, "participant")
+        roles: list[tuple[int, str]] = []
+        for c in token.children:
+            if c.dep_ == "poss":
+                roles += [(k, first_role) for k in self.mentions_of(c)]
+            elif c.dep_ in {"compound", "nmod", "amod"}:
+                for k in self.mentions_of(c):
+                    m = self.mentions[k]
+                    if m.type == "NORP":
+                        continue
+                    if trig.type == "VISIT" and m.type in _PLACE_TYPES:
+                        continue
+                    roles.append((k, first_role))
+        roles += [(k, other_role) for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]
+        if trig.type == "STATEMENT":
+            roles += [(k, "audience") for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)]
+            roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]
+        head = token.head
+        # "Putin held talks", "Putin gave an interview", "said in an interview", "during his visit"
+        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+            roles = [(k, first_role) for k in self.subjects(head)] + roles
+        elif token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            if trig.type == "STATEMENT" and head.lemma_ in {"say", "state", "add", "note"}:
+                pass  # "said a foreign ministry statement": the statement's own modifiers name the speaker
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "at", "after"}:
+            verb = head.head
+            if verb.pos_ in {"VERB", "AUX"} and trig.type in {"STATEMENT", "MEETING", "VISIT"}:
+                if trig.type == "STATEMENT" and verb.lemma_.lower() in {"say", "argue", "stress", "note", "tell",
+                                                                       "emphasize", "point", "insist", "add"}:
+                    roles = [(k, "speaker") for k in self.subjects(verb)] + roles
+                elif trig.type == "MEETING" and not roles:
+                    roles = [(k, "participant") for k in self.subjects(verb)]
+                elif trig.type == "MEETING":
+                    roles = [(k, "participant") for k in self.subjects(verb)] + roles
+        return roles
+
+    def _named_event_near(self, token: Token, verb: Token) -> int | None:
+        for tok in {token, verb}:
+            for child in tok.subtree:
+                k = self.index.at(child)
+                if k is not None and self.mentions[k].type in {"EVENT", "NAMED_EVENT"}:
+                    return k
+        return None
+
+    def _dedupe(self, roles: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        seen: dict[int, str] = {}
+        for k, r in roles:
+            if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}:
+                continue
+            seen.setdefault(k, r)
+        return list(seen.items())
+
+
+def _as_date(tv: TimeValue) -> TimeValue:
+    """Events are dated to the day: a TIME value ("1997-04-02T10:30") keeps its day."""
+    if tv.type == "TIME" and "T" in tv.value:
+        return TimeValue(tv.text, tv.start, tv.end, "DATE", tv.value.split("T")[0], tv.begin, tv.end_day, tv.mod)
+    return tv
+
+
+def event_mentions(doc: Doc, doc_id: str, mentions: Sequence[EntityMention], times: Sequence[TimeValue],
+                   published=None) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    """Every event mention of a parsed document (before in-document merging)."""
+    return EventExtractor(doc, doc_id, mentions, times, published).extract()

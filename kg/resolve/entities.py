@@ -1,0 +1,394 @@
+"""In-document entity resolution: link mentions to the gazetteer, repair types, corefer names.
+
+One canonical entity per real thing in a document: "Putin", "PUTIN" and "Vladimir Putin" become one
+entity; "the Shanghai Cooperation Organization (SCO)" makes "SCO" an alias; "Russian" stands for
+Russia; "Sovet Union" is matched to the Soviet Union by a conservative fuzzy lookup; a title alone
+("the Chinese president") resolves to whoever held it at the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import lexicon
+from kg.records import Analysis, Entity, EntityMention, RoleFact, Span
+from kg.resolve.gazetteer import GazEntry, Gazetteer, entity_key, normalize_name
+
+#: NER label -> kg type for names the gazetteer does not know (NORP never stands alone)
+NIL_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORGANIZATION",
+    "ORGANIZATION": "ORGANIZATION",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "PLACE": "PLACE",
+    "COUNTRY": "COUNTRY",
+    "EVENT": "NAMED_EVENT",
+    "NAMED_EVENT": "NAMED_EVENT",
+}
+#: which gazetteer types a NER label may be repaired to, most likely first
+COMPATIBLE = {
+    "PERSON": ("PERSON", "ORGANIZATION", "COUNTRY", "PLACE", "NAMED_EVENT"),
+    "ORG": ("ORGANIZATION", "COUNTRY", "NAMED_EVENT", "PLACE", "PERSON"),
+    "GPE": ("COUNTRY", "PLACE", "ORGANIZATION", "NAMED_EVENT", "PERSON"),
+    "LOC": ("PLACE", "COUNTRY", "ORGANIZATION", "NAMED_EVENT"),
+    "FAC": ("PLACE", "ORGANIZATION", "NAMED_EVENT"),
+    "NORP": ("COUNTRY", "ORGANIZATION"),
+    "EVENT": ("NAMED_EVENT", "ORGANIZATION"),
+}
+_GENERIC = re.compile(
+    r"^(?:western|eastern|arab|african|asian|european|islamic|muslim|christian|communist|"
+    r"international community|government|ministry|parliament|army|police|state|republic|"
+    r"west|east|north|south|the west|internet|administration)$",
+    re.I,
+)
+
+
+@dataclass
+class _Cluster:
+    key: str
+    label: str
+    type: str
+    entry: GazEntry | None
+    mentions: list[EntityMention] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+
+
+def _close_person_name(surface: str, label: str) -> bool:
+    """A misspelt person name: same number of words, same initials, each word nearly equal."""
+    from rapidfuzz.fuzz import ratio
+
+    a, b = surface.replace("-", " ").split(), label.replace("-", " ").split()
+    if len(a) != len(b) or any(x[:1].casefold() != y[:1].casefold() for x, y in zip(a, b, strict=True)):
+        return False
+    return all(ratio(x.casefold(), y.casefold()) >= 80 for x, y in zip(a, b, strict=True))
+
+
+def _strip_title(text: str, type_: str, gaz: Gazetteer | None = None) -> str:
+    """Drop honorifics, titles and a demonym before a title from a person's name.
+
+    "President Putin" -> "Putin"; "Chinese President Xi" -> "Xi"; "Foreign Minister John Chan" -> "John Chan".
+    """
+    if type_ != "PERSON":
+        return text
+    lex = lexicon()
+    words = text.split()
+    while len(words) > 1:
+        w = words[0].lower().strip(".")
+        two = " ".join(words[:2]).lower()
+        if two in lex.titles and len(words) > 2:
+            words = words[2:]
+        elif w in lex.titles or w in lex.honorifics:
+            words = words[1:]
+        elif gaz is not None and len(words) > 2 and words[1].lower() in lex.titles and gaz.demonym(words[0]):
+            words = words[1:]
+        else:
+            break
+    return " ".join(words)
+
+
+class DocumentResolver:
+    """Resolve the entity mentions of one analysed document."""
+
+    def __init__(self, analysis: Analysis, gazetteer: Gazetteer | None = None) -> None:
+        self.analysis = analysis
+        self.gaz = gazetteer or Gazetteer.default()
+        self.published = analysis.document.published
+        self.clusters: dict[str, _Cluster] = {}
+        #: mention index -> entity key (None when the mention is not an entity)
+        self.link: dict[int, str | None] = {}
+        #: mention index -> extra entity keys (a hyphenated demonym "Russian-Chinese" is two countries)
+        self.extra: dict[int, list[str]] = defaultdict(list)
+
+    # -- linking ----------------------------------------------------------------------------------
+    def _pick(self, entries: list[GazEntry], label: str) -> GazEntry | None:
+        if not entries:
+            return None
+        order = COMPATIBLE.get(label, ("PERSON", "ORGANIZATION", "COUNTRY", "PLACE", "NAMED_EVENT"))
+        for t in order:
+            for e in entries:
+                if e.type == t:
+                    return e
+        return entries[0]
+
+    def _lookup(self, surface: str, label: str) -> GazEntry | None:
+        acro = self.analysis.acronyms.get(surface)
+        entries = self.gaz.lookup(surface)
+        if not entries and acro:
+            entries = self.gaz.lookup(acro)
+        if not entries and label == "PERSON" and surface.isupper():
+            entries = self.gaz.lookup(surface.title())
+        if not entries and label in {"NORP", "GPE", "ORG"}:
+            dem = self.gaz.demonym(surface)
+            if dem is not None:
+                return dem
+        return self._pick(entries, label)
+
+    def _add(self, k: int, m: EntityMention, key: str, label: str, type_: str, entry: GazEntry | None,
+             surface: str) -> None:
+        cl = self.clusters.get(key)
+        if cl is None:
+            cl = self.clusters[key] = _Cluster(key, label, type_, entry)
+        cl.mentions.append(m)
+        cl.surfaces.append(surface)
+        self.link[k] = key
+
+    def resolve(self) -> None:
+        mentions = self.analysis.mentions
+        pending_people: list[int] = []
+        for k, m in enumerate(mentions):
+            if m.type == "TITLE":
+                continue
+            surface = _strip_title(m.text, m.type, self.gaz)
+            if _GENERIC.match(surface):
+                self.link[k] = None
+                continue
+            if m.type == "NORP" and "-" in surface:
+                # "Russian-Chinese relations": two countries
+                keys = []
+                for part in surface.split("-"):
+                    dem = self.gaz.demonym(part)
+                    if dem is not None:
+                        keys.append(dem)
+                if keys:
+                    self._add(k, m, keys[0].key, keys[0].label, keys[0].type, keys[0], surface)
+                    for extra in keys[1:]:
+                        cl = self.clusters.setdefault(extra.key, _Cluster(extra.key, extra.label, extra.type, extra))
+                        cl.mentions.append(m)
+                        cl.surfaces.append(surface)
+                        self.extra[k].append(extra.key)
+                else:
+                    self.link[k] = None
+                continue
+            if m.type == "PERSON" and len(surface.split()) == 1:
+                pending_people.append(k)  # a surname: other mentions of this document first
+                continue
+            entry = self._lookup(surface, m.type)
+            if entry is None and m.type == "PERSON":
+                pending_people.append(k)
+                continue
+            if entry is None and m.type != "NORP" and len(surface) >= 6:
+                entry = self.gaz.fuzzy(surface, NIL_TYPES.get(m.type))
+            if entry is not None:
+                if m.type == "NORP" and entry.type not in {"COUNTRY", "ORGANIZATION"}:
+                    self.link[k] = None
+                    continue
+                self._add(k, m, entry.key, entry.label, entry.type, entry, surface)
+                continue
+            type_ = NIL_TYPES.get(m.type)
+            if type_ is None:
+                self.link[k] = None
+                continue
+            self._nil(k, m, surface, type_)
+        self._people(pending_people)
+        self._repair_surnames()
+        self._titles()
+
+    def _repair_surnames(self) -> None:
+        """A one-word name the NER typed as a place or organization that is a person's surname here."""
+        people = [c for c in self.clusters.values() if c.type == "PERSON"]
+        for key, cl in list(self.clusters.items()):
+            if cl.entry is not None or cl.type == "PERSON" or len(cl.label.split()) != 1:
+                continue
+            word = cl.label.casefold()
+            target = next((p for p in people if len(p.label.split()) > 1 and
+                           word in {w.casefold() for w in p.label.replace("-", " ").split()[1:]}), None)
+            if target is None:
+                continue
+            target.mentions.extend(cl.mentions)
+            target.surfaces.extend(cl.surfaces)
+            for k, linked in list(self.link.items()):
+                if linked == key:
+                    self.link[k] = target.key
+            del self.clusters[key]
+
+    def _nil(self, k: int, m: EntityMention, surface: str, type_: str) -> None:
+        """A name the gazetteer does not know: merge by normalised name (and defined acronym)."""
+        expansion = self.analysis.acronyms.get(surface)
+        if expansion:
+            for cl in self.clusters.values():
+                if normalize_name(cl.label) == normalize_name(expansion):
+                    self._add(k, m, cl.key, cl.label, cl.type, cl.entry, surface)
+                    return
+        for acro, full in self.analysis.acronyms.items():
+            if normalize_name(full) == normalize_name(surface):
+                for cl in self.clusters.values():
+                    if acro in cl.surfaces:
+                        self._add(k, m, cl.key, cl.label, cl.type, cl.entry, surface)
+                        return
+        key = entity_key(surface, type_)
+        self._add(k, m, key, surface, type_, None, surface)
+
+    def _people(self, pending: list[int]) -> None:
+        """Person names the gazetteer does not know: surnames and all-caps forms join full names."""
+        mentions = self.analysis.mentions
+        # full names first, longest first, so "Putin" finds "Vladimir Putin"
+        order = sorted(pending, key=lambda k: -len(_strip_title(mentions[k].text, "PERSON", self.gaz).split()))
+        people: list[_Cluster] = [c for c in self.clusters.values() if c.type == "PERSON"]
+        for k in order:
+            m = mentions[k]
+            surface = _strip_title(m.text, "PERSON")
+            words = [w.casefold() for w in surface.replace("-", " ").split()]
+            target = None
+            for cl in people:
+                names = {w.casefold() for s in [cl.label, *cl.surfaces] for w in s.replace("-", " ").split()}
+                full = cl.label.casefold().replace("-", " ").split()
+                if len(words) == 1 and words[0] in names:
+                    target = cl
+                    break
+                if len(words) > 1 and words == full:
+                    target = cl
+                    break
+                if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and words[0][:1] == full[0][:1]:
+                    target = cl
+                    break
+                if 1 < len(words) < len(full) and full[-len(words) :] == words:
+                    target = cl  # "Douste-Blazy" in "Philippe Douste-Blazy"
+                    break
+            if target is None and len(words) == 1:
+                entry = self._lookup(surface, "PERSON")
+                if entry is not None and entry.type == "PERSON" and (
+                    entry.label.split()[-1].casefold() != surface.casefold()
+                ):
+                    entry = None
+                if entry is not None:
+                    self._add(k, m, entry.key, entry.label, entry.type, entry, surface)
+                    people.append(self.clusters[entry.key])
+                    continue
+            if target is None and len(words) > 1:
+                entry = self.gaz.fuzzy(surface, "PERSON")
+                if entry is not None and _close_person_name(surface, entry.label):
+                    self._add(k, m, entry.key, entry.label, entry.type, entry, surface)
+                    people.append(self.clusters[entry.key])
+                    continue
+            if target is not None:
+                self._add(k, m, target.key, target.label, target.type, target.entry, surface)
+                continue
+            key = entity_key(surface, "PERSON")
+            self._add(k, m, key, surface, "PERSON", None, surface)
+            people.append(self.clusters[key])
+
+    def _titles(self) -> None:
+        """Title-only mentions ("the Chinese president") resolve to the holder at the document date."""
+        lex = lexicon()
+        for k, m in enumerate(self.analysis.mentions):
+            if m.type != "TITLE":
+                continue
+            self.link[k] = None
+            words = (m.role or m.text).split()
+            country = None
+            title_words = []
+            for w in words:
+                w2 = w.replace("'s", "").replace("’s", "")
+                dem = self.gaz.demonym(w2)
+                ent = dem or self._pick([e for e in self.gaz.lookup(w2) if e.type == "COUNTRY"], "GPE")
+                if ent is not None and ent.type == "COUNTRY":
+                    country = ent
+                elif w.lower() not in {"the", "its", "his", "her"}:
+                    title_words.append(w.lower())
+            title = lex.titles.get(" ".join(title_words))
+            if country is None or title is None:
+                continue
+            holder = self.gaz.holder(title, country.key, self.published)
+            if holder is not None:
+                cl = self.clusters.get(holder.key)
+                if cl is None:
+                    cl = self.clusters[holder.key] = _Cluster(holder.key, holder.label, "PERSON", holder)
+                self.link[k] = holder.key
+
+    # -- output -----------------------------------------------------------------------------------
+    def role_facts(self) -> dict[str, list[RoleFact]]:
+        """Role facts stated by the document ("Kremlin aide Yury Ushakov")."""
+        lex = lexicon()
+        out: dict[str, list[RoleFact]] = defaultdict(list)
+        seen: set[tuple[str, str, str | None]] = set()
+        for k, m in enumerate(self.analysis.mentions):
+            key = self.link.get(k)
+            if key is None or m.role is None or m.type != "PERSON":
+                continue
+            words = m.role.replace("'s", "").split()
+            of_key = None
+            title_words: list[str] = []
+            i = 0
+            while i < len(words):
+                found = None
+                for n in (4, 3, 2, 1):
+                    chunk = " ".join(words[i : i + n])
+                    if n > 1 and chunk.lower() in lex.titles:
+                        break
+                    ent = self.gaz.demonym(chunk) if n == 1 else None
+                    if ent is None:
+                        cands = [e for e in self.gaz.lookup(chunk) if e.type in {"COUNTRY", "ORGANIZATION"}]
+                        ent = cands[0] if cands else None
+                    if ent is not None:
+                        found = (ent, n)
+                        break
+                if found:
+                    of_key = found[0].key
+                    i += found[1]
+                else:
+                    title_words.append(words[i])
+                    i += 1
+            title_text = " ".join(title_words).lower()
+            role = lex.titles.get(title_text)
+            if role is None:
+                for n in (3, 2, 1):
+                    tail = " ".join(title_text.split()[-n:])
+                    if tail in lex.titles:
+                        role = lex.titles[tail]
+                        break
+            if role is None:
+                continue
+            if (key, role, of_key) in seen:
+                continue
+            seen.add((key, role, of_key))
+            out[key].append(
+                RoleFact(
+                    person=key,
+                    role=role,
+                    of=of_key,
+                    as_of=self.published,
+                    source=Span(m.doc_id, m.start, m.end, "", m.sentence_start, m.sentence_end),
+                )
+            )
+        return out
+
+    def entities(self) -> list[Entity]:
+        roles = self.role_facts()
+        out = []
+        for key in sorted(self.clusters):
+            cl = self.clusters[key]
+            if not cl.mentions and cl.entry is None:
+                continue
+            label = cl.label
+            if cl.entry is None and cl.type == "PERSON":
+                label = max(cl.surfaces, key=lambda s: (len(s.split()), len(s)), default=label)
+            aliases = sorted({s for s in cl.surfaces if s != label})
+            e = cl.entry
+            out.append(
+                Entity(
+                    key=key,
+                    label=label,
+                    type=cl.type,
+                    aliases=aliases,
+                    wikidata=e.wikidata if e else None,
+                    country=e.country if e else None,
+                    subtype=e.subtype if e else None,
+                    mentions=sorted(cl.mentions, key=lambda m: (m.start, m.end)),
+                    roles=roles.get(key, []),
+                    geonames=e.geonames if e else None,
+                    lat=e.lat if e else None,
+                    lon=e.lon if e else None,
+                )
+            )
+        return out
+
+
+def resolve_entities(analysis: Analysis, gazetteer: Gazetteer | None = None) -> DocumentResolver:
+    """Link and corefer the entity mentions of one document; the resolver keeps the mention links."""
+    resolver = DocumentResolver(analysis, gazetteer)
+    resolver.resolve()
+    return resolver

@@ -1,0 +1,196 @@
+"""In-document event resolution: link participants to entities, then one event per occurrence.
+
+"Putin will meet Xi ... the talks on 26 April" is one MEETING; "Putin said" sentences around an
+interview are the interview's STATEMENT unless they give another audience or date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kg.records import Entity, EventMention, Participant, TimeValue
+from kg.resolve.entities import DocumentResolver
+
+_ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
+
+
+def _granularity_days(tv: TimeValue | None) -> int:
+    if tv is None or tv.begin is None or tv.end_day is None:
+        return 10**6
+    return (tv.end_day - tv.begin).days
+
+
+def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two event times can be the same occurrence: one is missing, or their spans overlap."""
+    if a is None or b is None:
+        return True
+    if a.begin is None or b.begin is None or a.end_day is None or b.end_day is None:
+        return a.value == b.value or "REF" in a.value or "REF" in b.value
+    return a.begin <= b.end_day and b.begin <= a.end_day
+
+
+def more_specific(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if _granularity_days(b) < _granularity_days(a) else a
+
+
+def link_participants(events: list[EventMention], resolver: DocumentResolver,
+                      entities: dict[str, Entity]) -> list[EventMention]:
+    """Replace mention references ("@3") with entity participants; drop events left without actors."""
+    mentions = resolver.analysis.mentions
+    dateline = resolver.analysis.dateline
+    out: list[EventMention] = []
+    for ev in events:
+        parts: list[Participant] = []
+        seen: set[str] = set()
+        place: Participant | None = None
+        if ev.place is not None:
+            idx = dateline if ev.place.key == "@dateline" else int(ev.place.key[1:])
+            key = resolver.link.get(idx) if idx is not None else None
+            if key and key in entities and entities[key].type in {"PLACE", "COUNTRY"}:
+                place = _participant(entities[key], "place")
+        for p in ev.participants:
+            idx = int(p.key[1:])
+            keys = [resolver.link.get(idx)] + resolver.extra.get(idx, [])
+            for key in keys:
+                if key is None or key in seen or key not in entities:
+                    continue
+                ent = entities[key]
+                role = p.role
+                if ent.type == "PLACE":
+                    if ev.type == "VISIT" and role == "host":
+                        # a city visited: the host is its country, the city is the place
+                        if place is None:
+                            place = _participant(ent, "place")
+                        country = entities.get(ent.country or "")
+                        if country is None and ent.country:
+                            country = _country_entity(resolver, ent.country)
+                            if country is not None:
+                                entities.setdefault(country.key, country)
+                        if country is not None and country.key not in seen:
+                            seen.add(country.key)
+                            parts.append(_participant(country, "host"))
+                    continue
+                if ent.type not in _ACTOR_TYPES:
+                    continue
+                if role == "audience" and ent.type == "COUNTRY" and not resolver.gaz.lookup(mentions[idx].text):
+                    continue  # "an interview with Chinese newspaper X": the demonym only modifies
+                seen.add(key)
+                parts.append(_participant(ent, role))
+        if ev.type == "VISIT":
+            hosts = [p for p in parts if p.role == "host"]
+            visitors = [p for p in parts if p.role == "visitor"]
+            if not visitors:
+                continue
+            if place is None and hosts and hosts[0].type == "COUNTRY":
+                place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
+            parts = visitors + [p for p in parts if p.role != "visitor"]
+        if ev.type == "STATEMENT":
+            speakers = [p for p in parts if p.role == "speaker"]
+            if not speakers:
+                continue
+            parts = speakers + [p for p in parts if p.role != "speaker"]
+        if not parts:
+            continue
+        named = None
+        if ev.named_event:
+            nkey = resolver.link.get(int(ev.named_event[1:]))
+            if nkey in entities and entities[nkey].type == "NAMED_EVENT":
+                named = nkey
+        out.append(replace(ev, participants=parts, place=place, named_event=named))
+    return out
+
+
+def _country_entity(resolver: DocumentResolver, key: str) -> Entity | None:
+    entry = resolver.gaz.get(key)
+    if entry is None:
+        return None
+    return Entity(key=entry.key, label=entry.label, type=entry.type, wikidata=entry.wikidata,
+                  geonames=entry.geonames, lat=entry.lat, lon=entry.lon)
+
+
+def _participant(ent: Entity, role: str) -> Participant:
+    return Participant(key=ent.key, label=ent.label, type=ent.type, role=role, wikidata=ent.wikidata)
+
+
+def _first(ev: EventMention, role: str) -> str | None:
+    return next((p.key for p in ev.participants if p.role == role), None)
+
+
+def _others(ev: EventMention, role: str) -> set[str]:
+    return {p.key for p in ev.participants if p.role == role}
+
+
+def same_occurrence(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions of one document state the same event."""
+    if a.type != b.type or not times_compatible(a.time, b.time):
+        return False
+    if a.place and b.place and a.place.key != b.place.key and a.type != "STATEMENT":
+        return False
+    if a.type in {"STATEMENT", "VISIT"}:
+        lead, other = ("speaker", "audience") if a.type == "STATEMENT" else ("visitor", "host")
+        if _first(a, lead) != _first(b, lead) or _first(a, lead) is None:
+            return False
+        oa, ob = _others(a, other), _others(b, other)
+        if oa and ob and not (oa & ob):
+            return False
+        if a.type == "STATEMENT" and a.time and b.time and a.time.value != b.time.value:
+            return False
+        return True
+    pa = {p.key for p in a.participants}
+    pb = {p.key for p in b.participants}
+    inter = pa & pb
+    if not inter:
+        return False
+    return len(inter) / len(pa | pb) >= 0.5 or pa <= pb or pb <= pa
+
+
+def merge_mentions(a: EventMention, b: EventMention) -> EventMention:
+    """One event mention from two of the same document (b folded into a)."""
+    keys = {p.key for p in a.participants}
+    parts = list(a.participants) + [p for p in b.participants if p.key not in keys]
+    status = a.status
+    if "cancelled" in (a.status, b.status):
+        status = "cancelled"
+    return replace(
+        a,
+        participants=parts,
+        place=a.place or b.place,
+        time=more_specific(a.time, b.time),
+        status=status,
+        confidence=round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2),
+        quotes=a.quotes + b.quotes,
+        more_sources=[*a.more_sources, b.source, *b.more_sources],
+        named_event=a.named_event or b.named_event,
+    )
+
+
+def merge_in_document(events: list[EventMention]) -> list[EventMention]:
+    """Merge the mentions of one document that state the same event (text order kept)."""
+    merged: list[EventMention] = []
+    for ev in events:
+        target = None
+        # prefer the richest compatible event (an interview with an outlet over a bare "said")
+        candidates = [k for k, m in enumerate(merged) if same_occurrence(m, ev)]
+        if candidates:
+            target = max(candidates, key=lambda k: (len(merged[k].participants), -k))
+        if target is None:
+            merged.append(ev)
+        else:
+            merged[target] = merge_mentions(merged[target], ev)
+    return merged
+
+
+def event_date(ev: EventMention) -> tuple[str | None, date | None, date | None]:
+    """The TIMEX3 value and day bounds of an event mention's time (interval for week-ends)."""
+    tv = ev.time
+    if tv is None:
+        return None, None, None
+    value = tv.value
+    if value.endswith("-WE") and tv.begin and tv.end_day:
+        value = f"{tv.begin.isoformat()}/{tv.end_day.isoformat()}"
+    return value, tv.begin, tv.end_day

@@ -1,0 +1,787 @@
+"""The TIMEX3 grammar: rules (a regular expression plus a normaliser each), tried in order.
+
+All rules are compiled into one alternation (scanned once over the text); the rule that matched
+is re-run alone to read its named groups, and its normaliser turns them into a TIMEX3 value,
+anchored to the document creation time (DCT) and the tense of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from kg.time import calendar as cal
+from kg.time.lexicon import lexicon
+from kg.time.patterns import (
+    CLOCK,
+    DAYNUM,
+    HOLIDAY,
+    MONTH,
+    MONTHS,
+    NUM,
+    ORD,
+    PARTS,
+    REFS,
+    SEASON,
+    SEASONS,
+    SET_ADVERBS,
+    UNIT,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    ZONE,
+    fmt_num,
+    number_value,
+    unit_key,
+)
+
+L = lexicon()
+AMBIGUOUS_MONTHS = set(L["ambiguous_months"])
+
+
+@dataclass
+class Norm:
+    """What a rule's normaliser returns: the TIMEX3 attributes."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    quant: str | None = None
+    #: a DATE computed by counting back from the DCT ("two weeks ago"): quantity mods may stay
+    counted: bool = False
+
+
+@dataclass
+class Ctx:
+    """What a normaliser may consult: the DCT, the tense (computed on demand), document state."""
+
+    dct: date | None
+    tense_fn: Callable[[], str | None]
+    state: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    #: up to 30 characters either side of the expression, for the few rules that look around
+    before: str = ""
+    after: str = ""
+    _tense: str | None = None
+    _tense_done: bool = False
+
+    @property
+    def tense(self) -> str | None:
+        if not self._tense_done:
+            self._tense = self.tense_fn()
+            self._tense_done = True
+        return self._tense
+
+
+G = dict[str, Any]
+Handler = Callable[[G, Ctx], Norm | None]
+
+
+def _low(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip() if s else ""
+
+
+def _month(word: str) -> int:
+    return int(MONTHS[_low(word).rstrip(".")])
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+
+
+#: how far after the DCT a month(-day) may lie in a past-tense sentence and still be this year's
+PAST_WINDOW_DAYS = 75
+
+
+def _year_for(month: int, day: int, ctx: Ctx) -> int:
+    """The year a month(-day) without a year falls in, from the DCT and the tense.
+
+    Future tense: the next such date (this month counts). Past tense: the last one, unless it lies
+    just ahead (within PAST_WINDOW_DAYS: "said talks would end on April 26" two days before).
+    No tense: the nearest one.
+    """
+    assert ctx.dct is not None
+    d = ctx.dct
+    if month == d.month:
+        return d.year
+    cands = []
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            c = date(y, month, min(day, 28) if day else 15)
+        except ValueError:
+            continue
+        cands.append((y, (c - d).days))
+    tense = ctx.tense
+    if tense == "future":
+        return min((y for y, diff in cands if diff >= 0), default=d.year)
+    if tense == "past":
+        ahead = [y for y, diff in cands if 0 <= diff <= PAST_WINDOW_DAYS]
+        if ahead:
+            return ahead[0]
+        return max((y for y, diff in cands if diff < 0), default=d.year)
+    return min(cands, key=lambda c: abs(c[1]))[0]
+
+
+def _date_value(y: int | None, m: int, d: int | None) -> str:
+    ys = f"{y:04d}" if y is not None else "XXXX"
+    return f"{ys}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- anchored days and weeks
+
+
+def _weekday_date(wd: int, rel: str, ctx: Ctx) -> date | None:
+    if ctx.dct is None:
+        return None
+    d = ctx.dct
+    cur = d.isoweekday()
+    if rel in ("last", "past", "previous", "this past"):
+        return d - timedelta(days=(cur - wd) % 7 or 7)
+    if rel in ("next", "coming", "this coming", "following", "the following"):
+        return d + timedelta(days=(wd - cur) % 7 or 7)
+    if rel == "this":
+        return d + timedelta(days=wd - cur)
+    if ctx.tense == "future":
+        return d + timedelta(days=(wd - cur) % 7)
+    return d - timedelta(days=(cur - wd) % 7)
+
+
+def _day_word(word: str, ctx: Ctx) -> date | None:
+    """today/yesterday/tomorrow/tonight/last night (+ the day before/after) as a date."""
+    if ctx.dct is None:
+        return None
+    w = _low(word)
+    off = 0
+    if w.startswith("the day before"):
+        off, w = -1, w.rsplit(" ", 1)[1]
+    elif w.startswith("the day after"):
+        off, w = 1, w.rsplit(" ", 1)[1]
+    off += {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+    return ctx.dct + timedelta(days=off)
+
+
+def _day_or_x(d: date | None, pattern: str = "XXXX-XX-XX") -> str:
+    return d.isoformat() if d else pattern
+
+
+# ---------------------------------------------------------------- normalisers
+
+
+def n_iso(g: G, ctx: Ctx) -> Norm | None:
+    y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
+    return Norm("DATE", _date_value(y, m, d)) if _valid(y, m, d) else None
+
+
+def n_numeric(g: G, ctx: Ctx) -> Norm | None:
+    from kg.time.fallback import parse_absolute
+
+    d = parse_absolute(g["all"], ctx.dct)
+    return Norm("DATE", d.isoformat()) if d else None
+
+
+def n_clock(g: G, ctx: Ctx) -> Norm | None:
+    if g.get("noon"):
+        hh, mm = (12, 0) if _low(g["noon"]) in ("noon", "midday") else (0, 0)
+    elif g.get("h24") is not None:
+        hh, mm = int(g["h24"]), int(g["mi24"])
+    else:
+        hh, mm = int(g["h"]), int(g["mi"] or 0)
+        pm = g["ampm"].lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    day: date | None = None
+    day_x = "XXXX-XX-XX"
+    if g.get("wd") or g.get("wd2"):
+        day = _weekday_date(WEEKDAYS[_low(g.get("wd") or g.get("wd2"))], "", ctx)
+    elif g.get("dw") or g.get("dw2"):
+        day = _day_word(str(g.get("dw") or g.get("dw2")), ctx)
+    elif ctx.dct is not None:
+        day = ctx.dct
+    return Norm("TIME", f"{_day_or_x(day, day_x)}T{hh:02d}:{mm:02d}")
+
+
+def n_month_day(g: G, ctx: Ctx) -> Norm | None:
+    m = _month(g["mon"])
+    d = _day(g["day"])
+    if d > 31:
+        return None
+    if g.get("y"):
+        y = int(g["y"])
+    elif ctx.dct is not None:
+        y = _year_for(m, d, ctx)
+    else:
+        return Norm("DATE", _date_value(None, m, d)) if d <= 31 else None
+    return Norm("DATE", _date_value(y, m, d)) if _valid(y, m, d) else None
+
+
+def n_month_year(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DATE", _date_value(int(g["y"]), _month(g["mon"]), None))
+
+
+def n_month(g: G, ctx: Ctx) -> Norm | None:
+    word = g["mon"]
+    rel = _low(g.get("rel"))
+    if not rel and _low(word).rstrip(".") in AMBIGUOUS_MONTHS and not word[:1].isupper():
+        return None
+    bare = _low(word)
+    if len(bare) <= 4 and bare not in ("may", "june", "july") and not rel:
+        return None  # "Jan" alone is more often a name than a month; "Jan." is taken
+    m = _month(word)
+    if ctx.dct is None:
+        return Norm("DATE", _date_value(None, m, None))
+    d = ctx.dct
+    if rel in ("last", "this past", "past", "previous"):
+        y = d.year if m < d.month else d.year - 1
+    elif rel in ("next", "this coming", "coming"):
+        y = d.year if m > d.month else d.year + 1
+    elif rel == "this":
+        y = d.year
+    else:
+        y = _year_for(m, 0, ctx)
+    return Norm("DATE", _date_value(y, m, None))
+
+
+def n_holiday(g: G, ctx: Ctx) -> Norm | None:
+    name = _low(g["hol"]).replace("’", "'")
+    if not g.get("y") and (ctx.before.endswith("-") or re.match(r"\s+[a-z]", ctx.after) or "'" in ctx.after[:1]):
+        if re.match(r"\s+(?:day|eve)\b", ctx.after) is None:
+            return None  # "Christmas carols", "post-Christmas", "Christmas' ..." are not dates
+    y = int(g["y"]) if g.get("y") else None
+    if name.startswith("thanksgiving"):
+        yy = y if y is not None else (ctx.dct.year if ctx.dct else None)
+        if yy is None:
+            return Norm("DATE", "XXXX-11")
+        first = date(yy, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if y is None and ctx.dct is not None and ctx.tense == "past" and day > ctx.dct:
+            return n_holiday({"hol": name, "y": str(yy - 1)}, ctx)
+        return Norm("DATE", day.isoformat())
+    m, d = L["holidays"][name]
+    if y is None:
+        if ctx.dct is None:
+            return Norm("DATE", _date_value(None, m, d))
+        y = _year_for(m, d, ctx)
+    return Norm("DATE", _date_value(y, m, d))
+
+
+def n_weekday(g: G, ctx: Ctx) -> Norm | None:
+    if re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Observer|Tribune|Morning)\b", ctx.after):
+        return None  # newspapers
+    wd = WEEKDAYS[_low(g["wd"])]
+    rel = _low(g.get("rel"))
+    day = _weekday_date(wd, rel, ctx)
+    value = _day_or_x(day, f"XXXX-WXX-{wd}")
+    if g.get("part"):
+        return Norm("TIME", f"{value}T{PARTS[_low(g['part'])]}")
+    return Norm("DATE", value)
+
+
+def n_dayword(g: G, ctx: Ctx) -> Norm | None:
+    w = _low(g["dw"])
+    if w in ("tonight", "last night"):
+        day = _day_word(w, ctx)
+        return Norm("TIME", _day_or_x(day) + "TNI")
+    day = _day_word(w, ctx)
+    if ctx.dct is None:
+        return Norm("DATE", {"today": "PRESENT_REF"}.get(w, "XXXX-XX-XX"))
+    if g.get("part"):
+        return Norm("TIME", _day_or_x(day) + "T" + PARTS[_low(g["part"])])
+    return Norm("DATE", _day_or_x(day))
+
+
+def n_this_part(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("TIME", _day_or_x(ctx.dct) + "T" + PARTS[_low(g["part"])])
+
+
+def n_season(g: G, ctx: Ctx) -> Norm | None:
+    word = _low(g["sea"])
+    rel = _low(g.get("rel"))
+    s = SEASONS[word]
+    if word == "fall" and not rel and not g.get("y"):
+        # "the fall of the Wall", "led the fall in prices": only "in/during/by ... the fall" is a season
+        if not g.get("the") or re.match(r"\s+(?:of|in)\b", ctx.after):
+            return None
+        if not re.search(r"\b(?:in|during|since|until|by|over|through|for|this|next|last)\s+$", ctx.before, re.I):
+            return None
+    if g.get("y"):
+        return Norm("DATE", f"{int(g['y']):04d}-{s}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{s}")
+    d = ctx.dct
+    start = cal.SEASON_START[s]
+    # the season's year is the year of its first month (winter 2019 = Dec 2019 - Feb 2020)
+    cur_start = {12: 12, 1: 12, 2: 12}.get(d.month, (d.month - (d.month % 3)))
+    cur_year = d.year - 1 if d.month in (1, 2) else d.year
+    if rel in ("last", "past", "previous", "this past"):
+        y = cur_year if start < cur_start else cur_year - 1
+    elif rel in ("next", "coming", "this coming"):
+        y = cur_year if start > cur_start else cur_year + 1
+    elif rel == "this":
+        y = cur_year
+    elif ctx.tense == "past":
+        y = cur_year if start <= cur_start else cur_year - 1
+    elif ctx.tense == "future":
+        y = cur_year if start >= cur_start else cur_year + 1
+    else:
+        y = cur_year
+    return Norm("DATE", f"{y:04d}-{s}")
+
+
+def _quarter_year(q: int, ctx: Ctx) -> int | None:
+    if ctx.dct is None:
+        return None
+    y, cur = cal.quarter_of(ctx.dct)
+    if q > cur and ctx.tense != "future":
+        return y - 1
+    return y
+
+
+def _year_phrase(text: str | None, ctx: Ctx) -> int | None | str:
+    """ "1989", "fiscal 1989", "this year", "last year", "next fiscal year" -> a year (or "X")."""
+    t = _low(text)
+    m = re.search(r"\d{4}", t)
+    if m:
+        return int(m.group())
+    if ctx.dct is None:
+        return "X"
+    off = -1 if t.startswith(("last", "the previous", "the past")) else 1 if t.startswith("next") else 0
+    return ctx.dct.year + off
+
+
+def n_quarter(g: G, ctx: Ctx) -> Norm | None:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+        _low(g["ord"])
+    ]
+    unit = "H" if "half" in _low(g["qh"]) else "Q"
+    if unit == "H" and q > 2:
+        return None
+    yp = g.get("y") or g.get("y0")
+    y: int | str | None
+    if yp:
+        y = _year_phrase(yp, ctx)
+    elif unit == "Q":
+        y = _quarter_year(q, ctx)
+    else:
+        y = ctx.dct.year if ctx.dct else None
+    ys = "XXXX" if y is None or y == "X" else f"{int(y):04d}"
+    if unit == "Q" and ys != "XXXX":
+        ctx.state["quarter"] = (int(ys), q)
+    return Norm("DATE", f"{ys}-{unit}{q}")
+
+
+def n_qword(g: G, ctx: Ctx) -> Norm | None:
+    """ "Q3 2019", "Q1"."""
+    q = int(g["q"])
+    y = int(g["y"]) if g.get("y") else _quarter_year(q, ctx)
+    ys = f"{y:04d}" if y else "XXXX"
+    if y:
+        ctx.state["quarter"] = (y, q)
+    return Norm("DATE", f"{ys}-Q{q}")
+
+
+def n_rel_quarter(g: G, ctx: Ctx) -> Norm | None:
+    """ "the quarter", "the latest quarter", "last quarter", "the year-ago quarter"."""
+    rel = _low(g.get("rel"))
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX-QX")
+    y, q = cal.quarter_of(ctx.dct)
+    prev = cal.add_months(y, 3 * q - 2, -3)
+    last_done = (prev[0], (prev[1] - 1) // 3 + 1)
+    if rel in ("year-ago", "year-earlier", "prior-year", "year ago", "year earlier"):
+        base = ctx.state.get("quarter") or last_done
+        return Norm("DATE", f"{base[0] - 1:04d}-Q{base[1]}")
+    if rel in ("next", "coming", "following"):
+        ny, nm = cal.add_months(y, 3 * q - 2, 3)
+        return Norm("DATE", f"{ny:04d}-Q{(nm - 1) // 3 + 1}")
+    if rel in ("current", "this") and ctx.tense != "past":
+        return Norm("DATE", f"{y:04d}-Q{q}")
+    if rel in ("same",):
+        return None
+    base = ctx.state.get("quarter") if rel == "" else None
+    yq = base or last_done
+    ctx.state["quarter"] = yq
+    return Norm("DATE", f"{yq[0]:04d}-Q{yq[1]}")
+
+
+def n_year_period(g: G, ctx: Ctx) -> Norm | None:
+    """ "the 1988 quarter", "the latest period": the quarter the text is talking about."""
+    q = ctx.state.get("quarter")
+    if g.get("y"):
+        y = int(g["y"])
+        return Norm("DATE", f"{y:04d}-Q{q[1]}" if q else f"{y:04d}")
+    return Norm("DATE", f"{q[0]:04d}-Q{q[1]}") if q else None
+
+
+def n_spoken_year(g: G, ctx: Ctx) -> Norm | None:
+    """ "nineteen ninety-six", "the year two thousand"."""
+    if g.get("k"):
+        return Norm("DATE", "2000") if _low(ctx.text).startswith("the year") else None
+    from kg.time.patterns import number_value
+
+    tens = number_value(g["tens"]) or 0
+    ones = number_value(g["ones"]) if g.get("ones") else 0
+    century = 19 if _low(g["c"]) == "nineteen" else 20
+    return Norm("DATE", f"{century}{int(tens + (ones or 0)):02d}")
+
+
+def n_year(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DATE", f"{int(g['y']):04d}")
+
+
+def n_decade(g: G, ctx: Ctx) -> Norm | None:
+    if g.get("y"):
+        return Norm("DATE", g["y"][:3])
+    if g.get("yy"):
+        yy = int(g["yy"])
+        century = 19 if yy >= 30 else 20
+        return Norm("DATE", f"{century}{yy // 10}")
+    words = {
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    }
+    return Norm("DATE", f"19{words[_low(g['w'])]}")
+
+
+def n_century(g: G, ctx: Ctx) -> Norm | None:
+    words = {
+        "first": 1,
+        "nineteenth": 19,
+        "twentieth": 20,
+        "twenty-first": 21,
+        "twenty first": 21,
+        "eighteenth": 18,
+    }
+    c = _low(g["c"])
+    n = int(re.match(r"\d+", c).group()) if c[:1].isdigit() else words.get(c)  # type: ignore[union-attr]
+    return Norm("DATE", f"{n - 1:02d}") if n else None
+
+
+def _unit_shift(unit: str, n: int, ctx: Ctx) -> str:
+    """The TIMEX3 value of the ``unit`` that is ``n`` units from the DCT (n=0: the DCT's own)."""
+    if ctx.dct is None:
+        return {
+            "day": "XXXX-XX-XX",
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX",
+            "year": "XXXX",
+            "decade": "XXX",
+            "century": "XX",
+            "quarter": "XXXX-QX",
+        }.get(unit, "XXXX")
+    d = ctx.dct
+    if unit in ("day", "night"):
+        return (d + timedelta(days=n)).isoformat()
+    if unit == "week" or unit == "fortnight":
+        return cal.week_value(d + timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    if unit == "weekend":
+        return cal.week_value(d + timedelta(weeks=n)) + "-WE"
+    if unit == "month":
+        y, m = cal.add_months(d.year, d.month, n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        y, m = cal.add_months(d.year, d.month, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{d.year + n:04d}"
+    if unit == "decade":
+        return f"{d.year // 10 + n:03d}"
+    if unit == "century":
+        return f"{d.year // 100 + n:02d}"
+    if unit == "millennium":
+        return f"{d.year // 1000 + n}"
+    return f"{d.year:04d}"
+
+
+_PAST_RELS = ("last", "past", "previous", "the last", "the past", "the previous", "this past")
+_FUT_RELS = ("next", "coming", "the coming", "the next", "following", "the following", "this coming")
+
+
+def n_rel_unit(g: G, ctx: Ctx) -> Norm | None:
+    """ "this week", "last month", "next year", "earlier this year", "the past week" ..."""
+    unit = unit_key(g["unit"])
+    rel = _low(g.get("rel"))
+    if rel == "the same":
+        return None
+    if unit == "weekend":
+        return n_weekend({"rel": rel}, ctx)
+    n = -1 if rel in _PAST_RELS else 1 if rel in _FUT_RELS else 0
+    return Norm("DATE", _unit_shift(unit, n, ctx))
+
+
+def n_in_the_unit(g: G, ctx: Ctx) -> Norm | None:
+    """ "earlier in the year", "the year" (the DCT's)."""
+    return Norm("DATE", _unit_shift(unit_key(g["unit"]), 0, ctx))
+
+
+def n_weekend(g: G, ctx: Ctx) -> Norm | None:
+    rel = _low(g.get("rel"))
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX-WXX-WE")
+    wd = ctx.dct.isoweekday()
+    if rel in _PAST_RELS:
+        n = -1
+    elif rel in _FUT_RELS:
+        n = 1
+    elif wd >= 6:
+        n = 0
+    elif rel == "this":
+        n = -1 if ctx.tense == "past" and wd <= 2 else 0
+    else:
+        n = 0 if ctx.tense == "future" else -1
+    return Norm("DATE", _unit_shift("weekend", n, ctx))
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    letter, timey = UNITS[unit]
+    num = "X" if n is None else fmt_num(n)
+    if letter == "DE" and n is not None:
+        num, letter = fmt_num(n * 10), "Y"
+    elif letter == "CE" and n is not None:
+        num, letter = fmt_num(n * 100), "Y"
+    elif letter == "2W":
+        num, letter = ("X" if n is None else fmt_num(n * 2)), "W"
+    elif letter == "WE":
+        num, letter = ("X" if n is None else fmt_num(n * 2)), "D"
+    return ("PT" if timey else "P") + num + letter
+
+
+def n_duration(g: G, ctx: Ctx) -> Norm | None:
+    unit = unit_key(g["unit"])
+    numtxt = _low(g.get("num"))
+    if g.get("vague"):
+        n = None
+    else:
+        n = number_value(numtxt) if numtxt else 1.0
+        if n is None:
+            return None
+        if numtxt in ("a", "an") and unit == "second":
+            return None
+        if numtxt in ("a", "an") and re.search(r"(?:\d\S*|\w+s)\s+$", ctx.before):
+            return None  # "$2 a day", "10,000 barrels a day": a rate, not a stretch of time
+    if g.get("old") or (re.fullmatch(r"1[6-9]\d\d|20\d\d", numtxt) and unit not in ("hour", "minute")):
+        return None
+    if g.get("half"):
+        n = (n or 0) + 0.5
+    if n is not None and n > 5000:
+        return None
+    return Norm("DURATION", _duration_value(n, unit))
+
+
+def n_plural_unit(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DURATION", _duration_value(None, unit_key(g["unit"])))
+
+
+def n_ago(g: G, ctx: Ctx) -> Norm | None:
+    unit = unit_key(g["unit"])
+    numtxt = _low(g.get("num"))
+    n = None if g.get("vague") else (number_value(numtxt) if numtxt else 1.0)
+    direction = _low(g["dir"])
+    sign = 1 if direction in ("from now", "hence") else -1
+    if n is None or not float(n).is_integer():
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", counted=True)
+    k = int(n) * sign
+    if unit in ("year",) and direction in ("earlier", "ago") and k == -1 and ctx.state.get("quarter"):
+        y, q = ctx.state["quarter"]
+        return Norm("DATE", f"{y - 1:04d}-Q{q}", counted=True)
+    if unit in ("hour", "minute", "second"):
+        return Norm("DATE", _day_or_x(ctx.dct), counted=True)
+    return Norm("DATE", _unit_shift(unit, k, ctx), counted=True)
+
+
+def n_year_earlier(g: G, ctx: Ctx) -> Norm | None:
+    """ "year-earlier", "year-ago" used as adjectives."""
+    if ctx.state.get("quarter"):
+        y, q = ctx.state["quarter"]
+        return Norm("DATE", f"{y - 1:04d}-Q{q}")
+    return Norm("DATE", _unit_shift("year", -1, ctx))
+
+
+def n_set(g: G, ctx: Ctx) -> Norm | None:
+    quant = _low(g.get("q")).upper() or None
+    if g.get("wd"):
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[_low(g['wd'])]}", quant=quant)
+    if g.get("part"):
+        return Norm("SET", f"XXXX-XX-XXT{PARTS[_low(g['part'])]}", quant=quant)
+    if g.get("mon"):
+        return Norm("SET", f"XXXX-{_month(g['mon']):02d}", quant=quant)
+    unit = unit_key(g["unit"])
+    n = number_value(_low(g["num"])) if g.get("num") else 1.0
+    return Norm("SET", _duration_value(n, unit), quant=quant)
+
+
+def n_freq(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("SET", _duration_value(1.0, unit_key(g["unit"])))
+
+
+def n_set_adverb(g: G, ctx: Ctx) -> Norm | None:
+    word = g["adv"]
+    if word[:1].isupper() and not re.search(r"(?:^|[.!?\"'])\s*$", ctx.before):
+        return None  # the Daily Telegraph
+    if re.search(r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I) or re.match(
+        r"[\s,]+(?:newspaper|paper|magazine|publication|tabloid|[A-Z])", ctx.after
+    ):
+        return None  # "the daily Le Monde", "Britain's biggest-selling daily"
+    return Norm("SET", L["set_adverbs"][_low(g["adv"])])
+
+
+def n_ref(g: G, ctx: Ctx) -> Norm | None:
+    w = _low(g["ref"]).replace("’", "'")
+    return Norm("DATE", L["references"][w])
+
+
+def n_recent_units(g: G, ctx: Ctx) -> Norm | None:
+    return Norm("DATE", "PAST_REF")
+
+
+# ---------------------------------------------------------------- the rules, in priority order
+
+_WD_REL = r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous)\s+)"
+_DAYWORD = r"(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)|last\s+night"
+_UNIT_REL = (
+    r"(?P<rel>this|last|next|the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+following"
+    r"|the\s+last|the\s+next|coming|past|previous|current|the\s+same)"
+)
+_CAL_UNIT = r"(?:week|weekend|month|year|decade|century)"
+
+RULES: list[tuple[str, str, Handler]] = [
+    ("iso", r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)", n_iso),
+    ("numeric", r"(?P<all>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d))(?![\d/])", n_numeric),
+    (
+        "clock",
+        rf"(?:(?P<wd2>{WEEKDAY})\s*,?\s+(?:at\s+)?|(?P<dw2>{_DAYWORD})\s+at\s+)?{CLOCK}{ZONE}?"
+        rf"(?:\s*,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))(?![\w-]))?",
+        n_clock,
+    ),
+    (
+        "month_day",
+        rf"(?:{WEEKDAY}\s*,?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
+        rf"|(?:the\s+)?(?P<day2>{DAYNUM})(?:\s+of)?\s+(?P<mon2>{MONTH}))(?!\d)(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d)",
+        lambda g, c: n_month_day(
+            {"mon": g["mon"] or g["mon2"], "day": g["day"] or g["day2"], "y": g.get("y")}, c
+        ),
+    ),
+    ("month_year", rf"(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR})(?!\d)", n_month_year),
+    ("holiday", rf"(?P<hol>{HOLIDAY})(?:\s*,?\s+(?P<y>{YEAR}))?", n_holiday),
+    (
+        "quarter",
+        rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?"
+        rf"(?P<qh>quarter|half)(?:\s+of\s+(?P<y>(?:fiscal\s+)?{YEAR}|(?:this|last|next|the\s+current|the\s+previous)"
+        rf"\s+(?:fiscal\s+)?year))?",
+        n_quarter,
+    ),
+    (
+        "year_period",
+        rf"the\s+(?P<y>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)|the\s+latest\s+period",
+        lambda g, c: n_year_period(g, c),
+    ),
+    (
+        "spoken_year",
+        r"(?:the\s+year\s+)?(?:(?P<c>nineteen|twenty)[\s-](?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand))",
+        lambda g, c: n_spoken_year(g, c),
+    ),
+    ("qword", rf"Q(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?", n_qword),
+    (
+        "rel_quarter",
+        r"(?:the\s+)?(?P<rel>latest|current|past|previous|last|next|coming|following|same|year-ago|year-earlier"
+        r"|prior-year|most\s+recent|recent|this)[\s-]+(?:fiscal\s+)?quarter|the\s+(?:fiscal\s+)?quarter",
+        n_rel_quarter,
+    ),
+    (
+        "decade",
+        r"(?:the\s+)?(?:(?P<y>1[5-9]\d0|20\d0)'?s|['’](?P<yy>\d0)s"
+        r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        n_decade,
+    ),
+    (
+        "century",
+        r"(?:the\s+)?(?P<c>\d{1,2}(?:st|nd|rd|th)|first|eighteenth|nineteenth|twentieth|twenty[\s-]first)"
+        r"[\s-]+century",
+        n_century,
+    ),
+    (
+        "season",
+        rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|previous)\s+|(?P<the>the)\s+)?"
+        rf"(?P<sea>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        n_season,
+    ),
+    ("dayword", rf"(?P<dw>{_DAYWORD})(?:\s+(?P<part>morning|afternoon|evening|night))?", n_dayword),
+    (
+        "weekday",
+        rf"{_WD_REL}?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        n_weekday,
+    ),
+    ("this_part", r"this\s+(?P<part>morning|afternoon|evening)", n_this_part),
+    (
+        "ago",
+        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))[\s-]+(?P<unit>{UNIT})\s+"
+        r"(?P<dir>ago|earlier|from\s+now|hence)(?![\w-])",
+        n_ago,
+    ),
+    ("year_earlier", r"year-(?:earlier|ago)(?!\s+quarter)", n_year_earlier),
+    (
+        "rel_unit",
+        rf"(?:(?:earlier|later)\s+(?:in\s+)?)?{_UNIT_REL}\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<unit>{_CAL_UNIT})",
+        n_rel_unit,
+    ),
+    (
+        "in_the_unit",
+        r"(?:earlier|later)\s+in\s+the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<unit>year)(?![\w-])"
+        r"|(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month)",
+        lambda g, c: n_in_the_unit({"unit": g.get("unit") or g.get("unit2")}, c),
+    ),
+    ("weekend", r"the\s+weekend", n_weekend),
+    ("the_year", r"the\s+(?:fiscal\s+|financial\s+)?year(?![\w-])", lambda g, c: Norm("DURATION", "P1Y")),
+    (
+        "set",
+        rf"(?P<q>every|each|per)\s+(?:(?P<num>{NUM}|other)\s+)?"
+        rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<part>morning|afternoon|evening|night)|(?P<mon>{MONTH}))",
+        n_set,
+    ),
+    (
+        "freq",
+        rf"(?:once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNIT})",
+        n_freq,
+    ),
+    ("set_adverb", rf"(?P<adv>{SET_ADVERBS})", n_set_adverb),
+    ("recent_units", r"recent\s+(?:years|months|weeks|days|decades)", n_recent_units),
+    (
+        "duration",
+        r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"
+        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+"
+        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
+        n_duration,
+    ),
+    ("plural_unit", r"(?P<unit>years|months|weeks|decades|centuries)(?![\w-])", n_plural_unit),
+    ("ref", rf"(?P<ref>{REFS})(?!\s+(?:(?:{NUM}|{VAGUE})[\s-]+)?(?:{UNIT}|{WEEKDAY}|{SEASON}))", n_ref),
+    (
+        "month",
+        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<mon>{MONTH})(?!\.?\s*\d)",
+        n_month,
+    ),
+    (
+        "year",
+        rf"(?:fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![$£€\d.,])(?P<y>{YEAR})(?![\d,]\d|\s*%|\s+percent)",
+        n_year,
+    ),
+]

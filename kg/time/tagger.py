@@ -1,0 +1,152 @@
+"""Find and normalise TIMEX3 expressions in English news text: :func:`tag` and :func:`normalize`.
+
+>>> from datetime import date
+>>> [(t.text, t.type, t.value) for t in tag("The talks ended on Friday.", date(2019, 4, 24))]
+[('Friday', 'DATE', '2019-04-19')]
+>>> normalize("the end of June", date(2019, 4, 24)).value
+'2019-06'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from datetime import date
+
+from kg.records import TimeValue
+from kg.time import calendar as cal
+from kg.time.grammar import RULES, Ctx, Handler, Norm
+from kg.time.lexicon import lexicon
+from kg.time.patterns import PREFIX
+from kg.time.tense import tense_near
+
+_QUANT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
+_POS_MODS = {"START", "MID", "END"}
+_GROUP = re.compile(r"\(\?P<\w+>")
+_LEADING = re.compile(r"^(?:on|in|at|by|during|since|until|from|for|over|before|after)\s+", re.I)
+
+
+@functools.cache
+def _compiled() -> tuple[re.Pattern[str], dict[str, tuple[str, re.Pattern[str], Handler]]]:
+    """The one-pass scanner (all rules as one alternation) and each rule's own regex."""
+    parts, rules = [], {}
+    for i, (name, pattern, handler) in enumerate(RULES):
+        key = f"r{i}"
+        parts.append(f"(?P<{key}>{_GROUP.sub('(?:', pattern)})")
+        rules[key] = (name, re.compile(pattern, re.I), handler)
+    scanner = re.compile(
+        rf"(?<![\w$£€])(?P<pre>{PREFIX}(?:\s+|-|\s*-\s*))?(?:{'|'.join(parts)})(?![\w])", re.I
+    )
+    return scanner, rules
+
+
+def tag(
+    text: str,
+    dct: date | None,
+    *,
+    tense_of: Callable[[int], str | None] | None = None,
+) -> list[TimeValue]:
+    """Every time expression in ``text`` (sorted, non-overlapping), normalised against ``dct``.
+
+    ``tense_of(offset)`` may give "past" | "present" | "future" for the clause at a character
+    offset; without it (or when it answers None) cheap cue words of the sentence decide.
+
+    >>> from datetime import date
+    >>> [t.value for t in tag("He will travel to Oslo on Monday.", date(2019, 4, 24))]
+    ['2019-04-29']
+    """
+    scanner, rules = _compiled()
+    mods = lexicon()["prefix_mods"]
+    state: dict[str, object] = {}
+    out: list[TimeValue] = []
+    for m in scanner.finditer(text):
+        key = m.lastgroup
+        if key is None or key not in rules:
+            continue
+        name, rule_re, handler = rules[key]
+        cs, ce = m.span(key)
+        inner = rule_re.fullmatch(text, cs, ce)
+        if inner is None:  # cannot happen unless a rule relies on context outside its span
+            continue
+
+        def tense(start: int = cs, end: int = ce) -> str | None:
+            if tense_of is not None:
+                t = tense_of(start)
+                if t is not None:
+                    return t
+            return tense_near(text, start, end)
+
+        ctx = Ctx(dct=dct, tense_fn=tense, state=state, text=text[cs:ce], before=text[max(0, cs - 30) : cs], after=text[ce : ce + 30])
+        norm = handler(inner.groupdict(), ctx)
+        if norm is None:
+            continue
+        start = cs
+        mod = norm.mod
+        pre = m.group("pre")
+        if pre:
+            pmod = mods.get(re.sub(r"\s+", " ", pre.lower()).strip(" -"))
+            keep = (pmod in _QUANT_MODS and (norm.type in ("DURATION", "TIME") or norm.counted)) or (
+                pmod in _POS_MODS and norm.type in ("DATE", "TIME") and not norm.counted
+            )
+            if keep:
+                start, mod = m.start(), pmod
+        out.append(_make(text[start:ce], start, ce, norm, mod))
+    return out
+
+
+def _make(text: str, start: int, end: int, norm: Norm, mod: str | None) -> TimeValue:
+    begin = end_day = None
+    if norm.type in ("DATE", "TIME"):
+        span = cal.span_of(norm.value)
+        if span:
+            begin, end_day = span
+    return TimeValue(
+        text=text,
+        start=start,
+        end=end,
+        type=norm.type,
+        value=norm.value,
+        begin=begin,
+        end_day=end_day,
+        mod=mod,
+        quant=norm.quant,
+    )
+
+
+def normalize(expression: str, dct: date | None, tense: str | None = None) -> TimeValue | None:
+    """The TIMEX3 value of one expression (the longest one found in it), else dateparser's reading.
+
+    >>> from datetime import date
+    >>> normalize("three years", date(2019, 4, 24)).value
+    'P3Y'
+    >>> normalize("in February", date(2019, 4, 24), tense="past").value
+    '2019-02'
+    """
+    found = tag(expression, dct, tense_of=lambda _offset: tense)
+    best = max(found, key=lambda t: (t.end - t.start, -t.start)) if found else None
+    rest = _LEADING.sub("", expression.strip())
+    if best is not None and len(best.text) >= len(rest):
+        return best
+    from kg.time.fallback import parse_with_period
+
+    parsed = parse_with_period(rest, dct) if rest else None
+    if parsed is None:
+        return best
+    day, period = parsed
+    value = {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(
+        period, day.isoformat()
+    )
+    stripped = expression.strip()
+    start = expression.index(stripped) if stripped else 0
+    return _make(stripped, start, start + len(stripped), Norm("DATE", value), None)
+
+
+def as_interval(tv: TimeValue) -> str | None:
+    """A week-end (or other calendar span) value as "YYYY-MM-DD/YYYY-MM-DD", as event gold writes it.
+
+    >>> from datetime import date
+    >>> as_interval(normalize("the weekend", date(2005, 12, 5), tense="past"))
+    '2005-12-03/2005-12-04'
+    """
+    return cal.as_interval_value(tv.value)

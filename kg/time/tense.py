@@ -1,0 +1,52 @@
+"""Cheap tense cues: is the sentence around an offset about the past or the future?
+
+Used to anchor "on Friday" or "in June" when the caller gives no ``tense_of`` callback. The cue
+nearest to the expression wins (the clause it sits in), so "said on Friday that it will" is past.
+
+>>> tense_near("The minister will travel to Oslo on Monday.", 37, 43)
+'future'
+>>> tense_near("A statement released on Sunday said so.", 24, 30)
+'past'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.time.lexicon import lexicon
+
+_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@functools.cache
+def _cue_re() -> re.Pattern[str]:
+    cues = lexicon()["tense_cues"]
+    parts = [f"(?P<future>{'|'.join(cues['future'])})", f"(?P<past>{'|'.join(cues['past'])})"]
+    return re.compile("|".join(parts), re.I)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (by punctuation) that holds text[start:end]."""
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    m2 = _SENT_END.search(text, end, min(len(text), end + 400))
+    e = m2.start() + 1 if m2 else min(len(text), end + 400)
+    return s, e
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """ "past", "future" or None from the verb cues nearest to text[start:end] in its sentence."""
+    s, e = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for m in _cue_re().finditer(text, s, e):
+        if start <= m.start() < end:
+            continue  # cues inside the expression itself ("last", "next") are the grammar's job
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.group("future") is not None else "past"
+        # a future cue anywhere before the expression in the clause outweighs a nearer past one
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None

@@ -47,7 +47,9 @@ def query_command(
         for q in list_named():
             typer.echo(f"{q.name}: {q.description}")
             for p in q.params:
-                typer.echo(f"    --param {p.name}=...  {p.meaning} ({p.type}{', optional' if p.optional else ''})")
+                typer.echo(
+                    f"    --param {p.name}=...  {p.meaning} ({p.type}{', optional' if p.optional else ''})"
+                )
         return
     text = name or query
     if not text:
@@ -70,7 +72,9 @@ def query_command(
         return
     rows = result.rows
     if fmt == "json":
-        typer.echo(json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows], ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows], ensure_ascii=False, indent=1)
+        )
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.variables)
@@ -96,7 +100,9 @@ def serve_command(
     limit: int = typer.Option(10000, "--limit", help="Return at most this many rows / triples."),
     max_request: int = typer.Option(1_000_000, "--max-request", help="Largest request body in bytes."),
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
-    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL UPDATE (refused by default)."),
+    allow_update: bool = typer.Option(
+        False, "--allow-update", help="Accept SPARQL UPDATE (refused by default)."
+    ),
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint (/query, /update) with a query page at /."""
     from kg.server import serve

@@ -21,7 +21,9 @@ def export_rdf_cmd(
     """Write the whole graph in a standard RDF syntax (JSON-LD embeds kg's context)."""
     fmt = format.lower()
     if fmt not in FORMATS:
-        typer.echo(f"[E600] unsupported export format ({format!r}); use one of {', '.join(FORMATS)}", err=True)
+        typer.echo(
+            f"[E600] unsupported export format ({format!r}); use one of {', '.join(FORMATS)}", err=True
+        )
         raise typer.Exit(2)
     try:
         text = export_rdf(store, fmt)

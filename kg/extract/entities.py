@@ -52,8 +52,8 @@ def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
         if out:
             prev, prev_label = out[-1]
             adjacent = prev.end == span.start and not doc[prev.end - 1].whitespace_.count("\n")
-            if adjacent and label == "PERSON" and prev_label in {"ORG", "GPE", "NORP", "PERSON"} and (
-                len(prev) == 1 and prev[0].is_title
+            if adjacent and label == "PERSON" and prev_label in {"ORG", "GPE", "PERSON"} and (
+                len(prev) == 1 and prev[0].is_title and prev[0].pos_ == "PROPN"
             ):
                 out[-1] = (doc[prev.start : span.end], "PERSON")
                 continue
@@ -61,8 +61,27 @@ def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
                 # "Peruvian Congress", "Turkish Foreign Ministry": the demonym is part of the name
                 out[-1] = (doc[prev.start : span.end], label)
                 continue
+        if label == "PERSON":
+            span = _extend_name(span)
         out.append((span, label))
     return out
+
+
+def _extend_name(span: Span) -> Span:
+    """A person name cut short by a title match ("President Xi" + "Jinping") gets its last words back."""
+    doc = span.doc
+    end = span.end
+    while (
+        end < len(doc)
+        and end - span.end < 2
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and "\n" not in doc[end - 1].whitespace_
+        and not doc[end].is_sent_start
+    ):
+        end += 1
+    return doc[span.start : end] if end != span.end else span
 
 
 def title_phrase(span: Span) -> str | None:

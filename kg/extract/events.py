@@ -130,7 +130,8 @@ class EventExtractor:
         self.doc_id = doc_id
         self.mentions = mentions
         self.index = MentionIndex(doc, mentions)
-        self.times = [t for t in times if t.type in {"DATE", "TIME"}]
+        # only calendar values date an event ("now", "recently" do not)
+        self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()]
         self.published = published
         self.lex = lexicon()
 
@@ -233,7 +234,8 @@ class EventExtractor:
 
     # -- place and time ---------------------------------------------------------------------------
     def place_of(self, tokens: Sequence[Token], exclude: set[int]) -> int | None:
-        """A place attached with in/at to one of the tokens (the trigger and its verb)."""
+        """A place attached with in/at to one of the tokens (the trigger and its verb) or their objects."""
+        tokens = list(tokens) + [c for t in tokens for c in t.children if c.dep_ in {"dobj", "pobj"}]
         for tok in tokens:
             for pobj in self._pobjs(tok, {"in", "at", "inside"}):
                 for k in self.mentions_of(pobj):
@@ -290,6 +292,13 @@ class EventExtractor:
             ev = self._event(token, trig)
             if ev is not None:
                 out.append(ev)
+        # a meeting during a visit happens where the visit goes ("talks ... during his visit to Beijing")
+        for ev in out:
+            if ev.type == "MEETING" and ev.place is None:
+                visit = next((v for v in out if v.type == "VISIT" and v.place is not None
+                              and v.source.sentence_start == ev.source.sentence_start), None)
+                if visit is not None:
+                    ev.place = visit.place
         return out
 
     def _ok_constraints(self, token: Token, trig: Trigger) -> bool:

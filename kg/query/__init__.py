@@ -174,7 +174,11 @@ def run_named(
 
 
 def run_query(
-    store: Store, query: str | NamedQuery, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    store: Store,
+    query: str | NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run SPARQL text, a .rq file path, a named query's name or a NamedQuery."""
     if isinstance(query, NamedQuery):

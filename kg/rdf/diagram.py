@@ -30,23 +30,23 @@ def _local(term: object) -> str:
 
 def _domains(graph: Graph, prop: URIRef) -> list[URIRef]:
     found = list(graph.objects(prop, RDFS.domain)) + list(graph.objects(prop, SCHEMA.domainIncludes))
-    return sorted(d for d in found if isinstance(d, URIRef) and str(d).startswith(NS))
+    return sorted((d for d in found if isinstance(d, URIRef) and str(d).startswith(NS)), key=str)
 
 
 def mermaid(graph: Graph | None = None) -> str:
     """The classDiagram text: kg classes with their literal properties, links and subclasses."""
     g = graph if graph is not None else load_graph("kg.ttl")
-    classes = sorted(c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(NS))
+    classes = sorted((c for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(NS)), key=str)
     lines = ["classDiagram"]
     attributes: dict[str, list[str]] = {_local(c): [] for c in classes}
     edges: list[str] = []
-    for prop in sorted(g.subjects(RDF.type, OWL.DatatypeProperty)):
+    for prop in sorted(g.subjects(RDF.type, OWL.DatatypeProperty), key=str):
         if not str(prop).startswith(NS):
             continue
         rng = g.value(prop, RDFS.range)
         for dom in _domains(g, prop):  # type: ignore[arg-type]
             attributes[_local(dom)].append(f"{_local(rng) if rng else 'literal'} {_local(prop)}")
-    for prop in sorted(g.subjects(RDF.type, OWL.ObjectProperty)):
+    for prop in sorted(g.subjects(RDF.type, OWL.ObjectProperty), key=str):
         if not str(prop).startswith(NS):
             continue
         rng = g.value(prop, RDFS.range)
@@ -55,7 +55,7 @@ def mermaid(graph: Graph | None = None) -> str:
         for dom in _domains(g, prop):  # type: ignore[arg-type]
             edges.append(f"    {_local(dom)} --> {_local(rng)} : {_local(prop)}")
     for cls in classes:
-        for parent in sorted(g.objects(cls, RDFS.subClassOf)):
+        for parent in sorted(g.objects(cls, RDFS.subClassOf), key=str):
             if str(parent).startswith(NS):
                 edges.append(f"    {_local(parent)} <|-- {_local(cls)}")
     for name in sorted(attributes):

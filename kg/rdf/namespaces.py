@@ -95,6 +95,8 @@ class KG(DefinedNamespace):
     roleLabel: URIRef
 
     # entities
+    key: URIRef
+    localId: URIRef
     wikidata: URIRef
     country: URIRef
     subtype: URIRef

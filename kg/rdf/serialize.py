@@ -24,6 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import KGError
+from kg.rdf.canonical import canonical_decimal
 from kg.rdf.namespaces import CAMEO, GEO, KG, KGR, KGROLE, KGT, NIF, PLOVER, SCHEMA, SEM, WD
 from kg.rdf.ontology import CONTEXT_IRI, context
 
@@ -66,7 +67,8 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 def _nt(term: Node) -> str:
     """The N-Triples / N-Quads form of a term (literals escaped on one line, full datatype IRIs)."""
     if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
+        lexical = canonical_decimal(str(term)) if term.datatype == XSD.decimal else str(term)
+        text = '"' + lexical.translate(_ESCAPES) + '"'
         if term.language:
             return f"{text}@{term.language}"
         if term.datatype is not None and term.datatype != XSD.string:
@@ -88,7 +90,7 @@ def dataset(quads: Iterable[Quad]) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace, override=True, replace=True)
     for s, p, o, g in sorted(set(quads), key=lambda q: tuple(_nt(t) for t in q)):
-        ds.graph(URIRef(g)).add((s, p, o))
+        ds.graph(URIRef(str(g))).add((s, p, o))
     return ds
 
 
@@ -109,7 +111,7 @@ def serialize(quads: Iterable[Quad], format: str = "nquads") -> str:
     if fmt in ("nquads", "nq"):
         return to_nquads(items)
     if fmt == "trig":
-        return dataset(items).serialize(format="trig")
+        return to_trig(items)
     if fmt in ("turtle", "ttl"):
         return union_graph(items).serialize(format="turtle")
     if fmt in ("jsonld", "json"):
@@ -117,11 +119,39 @@ def serialize(quads: Iterable[Quad], format: str = "nquads") -> str:
     raise KGError("E501", reason=f"{format!r}; use one of {', '.join(FORMATS)}")
 
 
+def to_trig(quads: Iterable[Quad]) -> str:
+    """TriG: kg's prefixes, then one block per named graph, graphs and their contents sorted."""
+    by_graph: dict[str, list[Quad]] = {}
+    for quad in quads:
+        by_graph.setdefault(_nt(quad[3]), []).append(quad)
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    blocks = []
+    for name in sorted(by_graph):
+        body = union_graph(by_graph[name]).serialize(format="turtle")
+        lines = body.split("\n")
+        first = next((i for i, line in enumerate(lines) if not line.startswith("@prefix")), len(lines))
+        # not re-indented: a multi-line literal must keep its exact text
+        inner = "\n".join(lines[first:]).strip("\n")
+        blocks.append(f"{name} {{\n{inner}\n}}\n")
+    return head + "\n" + "\n".join(blocks)
+
+
+def _sorted_json(value: Any) -> Any:
+    """JSON with every array sorted (RDF values are sets; kg writes no rdf:List)."""
+    if isinstance(value, dict):
+        return {k: (v if k == "@context" else _sorted_json(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
 def to_jsonld(quads: Iterable[Quad]) -> str:
     """JSON-LD (one named graph per ``@graph`` entry), compacted with the local kg context."""
     ds = dataset(quads)
-    text = ds.serialize(format="json-ld", context=context(), auto_compact=True, sort_keys=True, indent=2)
-    return text if text.endswith("\n") else text + "\n"
+    text = ds.serialize(format="json-ld", context=context(), auto_compact=True)
+    doc = _sorted_json(json.loads(text))
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,10 +170,7 @@ def _check_contexts(value: Any) -> Any:
         return value
     out: dict[str, Any] = {}
     for key, item in value.items():
-        if key in ("@context", "@import"):
-            item = _resolve_context(item)
-        else:
-            item = _check_contexts(item)
+        item = _resolve_context(item) if key in ("@context", "@import") else _check_contexts(item)
         out[key] = item
     return out
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from decimal import Decimal
 
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Literal, Node, URIRef
 
 from kg.config import EXTRACTOR_VERSION
+from kg.rdf.canonical import rounded_decimal
 from kg.rdf.iri import (
     doc_graph,
     doc_iri,
@@ -73,11 +73,8 @@ ENTITY_CLASSES: dict[str, URIRef] = {
 
 
 def _decimal(value: float) -> Literal:
-    """An xsd:decimal in canonical form ("0.8", "1.0", "39.9075"): deterministic, round-trips."""
-    text = format(Decimal(repr(float(value))).quantize(Decimal("0.000001")).normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    """An xsd:decimal in XSD 1.1 canonical form ("0.8", "1", "39.9075"), as Oxigraph stores it."""
+    return Literal(rounded_decimal(value), datatype=XSD.decimal)
 
 
 def _int(value: int) -> Literal:
@@ -193,6 +190,7 @@ def _entity_stub(key: str, label: str, etype: str, wikidata: str | None) -> Iter
     node = entity_iri(key)
     yield node, RDF.type, ENTITY_CLASSES.get(etype, KG.Entity)
     yield node, RDFS.label, _str(label or key)
+    yield node, KG.key, _str(key)
     if wikidata:
         yield node, KG.wikidata, _str(wikidata)
         yield node, OWL.sameAs, URIRef(WD[wikidata])
@@ -309,6 +307,8 @@ class _DocWriter:
             if m.doc_id != self.doc.id:
                 continue
             mention = mention_iri(self.doc.id, m.start, m.end)
+            if m.text and m.text != entity.label:  # an alias seen in this document
+                self.add([(node, SKOS.altLabel, _str(m.text))])
             self.add(
                 [
                     (mention, RDF.type, KG.Mention),
@@ -386,6 +386,8 @@ class _DocWriter:
         if em.time is not None:
             t = em.time
             self.add(_date_triples(node, t.value, t.begin, t.end_day, t.mod))
+        if em.local_id:
+            self.add([(node, KG.localId, _str(em.local_id))])
         if em.cameo:
             self.add([(node, KG.cameoCode, _str(em.cameo))])
         if em.plover:
@@ -464,6 +466,7 @@ def _history(event: Event) -> list[StatusRecord]:
 def _event_triples(event: Event) -> Iterator[Triple]:
     node = event_iri(event.key)
     yield node, RDF.type, KG.Event
+    yield node, KG.key, _str(event.key)
     yield node, KG.eventType, event_type_iri(event.type)
     yield node, KG.status, _str(event.status)
     yield node, KG.confidence, _decimal(event.confidence)

@@ -90,7 +90,7 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
                 place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
             parts = visitors + [p for p in parts if p.role != "visitor"]
         if ev.type == "STATEMENT":
-            speakers = [p for p in parts if p.role == "speaker"]
+            speakers = [p for p in parts if p.role == "speaker" and _political(entities[p.key], resolver)]
             if not speakers:
                 continue
             parts = speakers + [p for p in parts if p.role != "speaker"]
@@ -103,6 +103,24 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
                 named = nkey
         out.append(replace(ev, participants=parts, place=place, named_event=named))
     return out
+
+
+_MEDIA = frozenset({"newspaper", "news agency", "broadcaster", "company", "media"})
+
+
+def _political(ent: Entity, resolver: DocumentResolver) -> bool:
+    """A speaker whose statements count: an official (a title in the text or the gazetteer), a state or
+    a non-media organization. Journalists' outlets and bystanders quoted in passing do not."""
+    if ent.type == "COUNTRY":
+        return True
+    if ent.type == "ORGANIZATION":
+        return ent.subtype not in _MEDIA
+    if ent.type != "PERSON":
+        return False
+    if ent.roles or any(m.role for m in ent.mentions):
+        return True
+    entry = resolver.gaz.get(ent.key)
+    return bool(entry and entry.roles)
 
 
 def _country_entity(resolver: DocumentResolver, key: str) -> Entity | None:
@@ -139,7 +157,7 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
         if oa and ob and not (oa & ob):
             return False
         if a.type == "STATEMENT" and a.time and b.time and a.time.value != b.time.value:
-            return False
+            return False  # statements on different days are different statements
         return True
     pa = {p.key for p in a.participants}
     pb = {p.key for p in b.participants}
@@ -177,7 +195,14 @@ def merge_in_document(events: list[EventMention]) -> list[EventMention]:
         # prefer the richest compatible event (an interview with an outlet over a bare "said")
         candidates = [k for k, m in enumerate(merged) if same_occurrence(m, ev)]
         if candidates:
-            target = max(candidates, key=lambda k: (len(merged[k].participants), -k))
+            value = ev.time.value if ev.time else None
+
+            def preference(k: int) -> tuple[bool, bool, int, int]:
+                m = merged[k]
+                return ((m.time.value if m.time else None) == value,
+                        m.source.sentence_start == ev.source.sentence_start, len(m.participants), -k)
+
+            target = max(candidates, key=preference)
         if target is None:
             merged.append(ev)
         else:

@@ -182,7 +182,9 @@ def create_app(settings: Settings) -> Starlette:
         if update is not None:
             return await do_update(update)
         if not query:
-            return PlainTextResponse("give a SPARQL query as query= or an application/sparql-query body\n", 400)
+            return PlainTextResponse(
+                "give a SPARQL query as query= or an application/sparql-query body\n", 400
+            )
         media, graph_media = _negotiate(
             request.headers.get("accept", "*/*"), params.get("format") or params.get("output")
         )
@@ -212,7 +214,9 @@ def create_app(settings: Settings) -> Starlette:
         except _TooLarge:
             return PlainTextResponse(f"request too large (over {settings.max_request} bytes)\n", 413)
         if not update:
-            return PlainTextResponse("give a SPARQL update as update= or an application/sparql-update body\n", 400)
+            return PlainTextResponse(
+                "give a SPARQL update as update= or an application/sparql-update body\n", 400
+            )
         return await do_update(update)
 
     async def page(request: Request) -> Response:
@@ -228,7 +232,9 @@ def create_app(settings: Settings) -> Starlette:
                 body = f'<p class="error">{html.escape(str(exc))}</p>'
         return HTMLResponse(
             _PAGE.format(query=html.escape(query or _EXAMPLE), body=body),
-            headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"},
+            headers={
+                "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+            },
         )
 
     routes = [
@@ -256,7 +262,8 @@ def _render(result: QueryResult, limit: int) -> str:
     if result.kind == "ask":
         return f"<p>{'true' if result.boolean else 'false'}</p>"
     if result.kind == "graph":
-        head, rows = ["subject", "predicate", "object"], [list(t) for t in result.triples]
+        head = ["subject", "predicate", "object"]
+        rows: list[list[Any]] = [list(t) for t in result.triples]
     else:
         head = result.variables
         rows = [[row.get(v) for v in head] for row in result.terms]

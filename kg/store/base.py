@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from rdflib import URIRef
@@ -94,7 +94,11 @@ def with_values(sparql: str, bindings: Mapping[str, Any]) -> str:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError("E404", f"invalid parameter name {name!r}")
     block = (
-        "VALUES (" + " ".join("?" + k for k, _ in items) + ") { (" + " ".join(nt(t) for _, t in items) + ") }\n"
+        "VALUES ("
+        + " ".join("?" + k for k, _ in items)
+        + ") { ("
+        + " ".join(nt(t) for _, t in items)
+        + ") }\n"
     )
     code = re.sub(r"(?m)^\s*#.*$", "", sparql)
     match = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE) or re.search(

@@ -86,7 +86,7 @@ class MemoryStore(BaseStore):
     def add_quads(self, quads: Iterable[Quad]) -> None:
         items = [(*_checked(s, p, o), g) for s, p, o, g in quads]
         for s, p, o, g in items:
-            self.dataset.add((s, p, o, g) if g is not None else (s, p, o))
+            self.dataset.add((s, p, o, g) if g is not None else (s, p, o))  # type: ignore[arg-type]
 
     def query(
         self, sparql: str, bindings: Mapping[str, Any] | None = None, *, timeout: float | None = None
@@ -105,7 +105,9 @@ class MemoryStore(BaseStore):
         thread.start()
         thread.join(timeout)
         if thread.is_alive():
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident or 0), ctypes.py_object(_Stop))
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(thread.ident or 0), ctypes.py_object(_Stop)
+            )
             thread.join(5)
             raise QueryError("E402", f"{timeout:g} s")
         if "error" in box:
@@ -113,7 +115,7 @@ class MemoryStore(BaseStore):
         return box["result"]  # type: ignore[no-any-return]
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
-        for s, p, o, g in self.dataset.quads((None, None, None, graph)):
+        for s, p, o, g in self.dataset.quads((None, None, None, graph)):  # type: ignore[arg-type]
             name = getattr(g, "identifier", g)
             if name == DATASET_DEFAULT_GRAPH_ID:
                 name = None

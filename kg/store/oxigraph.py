@@ -68,7 +68,7 @@ def run_ox_query(
                     row[name] = from_ox(value)
             rows.append(row)  # type: ignore[arg-type]
         return QueryResult("select", names, rows, truncated=truncated)
-    triples = []
+    triples: list[tuple[Any, Any, Any]] = []
     for triple in answer:
         if limit is not None and len(triples) >= limit:
             truncated = True

@@ -26,7 +26,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, StoreError
 from kg.store.base import DOCUMENT_HASHES_QUERY, BaseStore, Quad, hashes_from_rows, with_values
 from kg.store.results import QueryResult
-from kg.store.terms import nt, to_term
+from kg.store.terms import nt
 
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 
@@ -45,7 +45,9 @@ class RemoteStore(BaseStore):
     ) -> None:
         self.endpoint = endpoint
         if update_endpoint is None:
-            update_endpoint = endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query") else endpoint
+            update_endpoint = (
+                endpoint[: -len("/query")] + "/update" if endpoint.endswith("/query") else endpoint
+            )
         self.update_endpoint = update_endpoint
         self.read_only = read_only
         self.client = client or httpx.Client(timeout=timeout)
@@ -134,7 +136,7 @@ class RemoteStore(BaseStore):
 
     def graphs(self) -> set[URIRef]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").terms
-        return {URIRef(r["g"]) for r in rows}
+        return {URIRef(str(r["g"])) for r in rows}
 
     def document_hashes(self) -> dict[str, str]:
         return hashes_from_rows(self.query(DOCUMENT_HASHES_QUERY).rows)

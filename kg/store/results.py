@@ -152,11 +152,15 @@ def serialize(result: QueryResult, media_type: str) -> bytes:
         if result.kind == "ask":
             out.append(f"<head/><boolean>{'true' if result.boolean else 'false'}</boolean></sparql>")
             return "\n".join(out).encode()
-        out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>")
+        out.append(
+            "<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>"
+        )
         out.append("<results>")
         for row in result.terms:
             cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>" for v in result.variables if v in row
+                f"<binding name={quoteattr(v)}>{_xml_term(row[v])}</binding>"
+                for v in result.variables
+                if v in row
             )
             out.append(f"<result>{cells}</result>")
         out.append("</results></sparql>")

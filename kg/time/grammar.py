@@ -42,6 +42,12 @@ from kg.time.patterns import (
 
 L = lexicon()
 AMBIGUOUS_MONTHS = set(L["ambiguous_months"])
+#: "$2 a day", "10,000 barrels a day": "a day" after an amount is a rate, not a duration
+_RATE_BEFORE = re.compile(
+    r"(?:\d\S*|\b(?:dollars|cents|barrels|tons|tonnes|times|euros|pounds|yuan|yen|rupees|miles|kilometres"
+    r"|kilometers|units|vehicles|visitors|flights|people|passengers|shares|copies))\s+$",
+    re.I,
+)
 
 
 @dataclass
@@ -226,6 +232,21 @@ def n_month_day(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _date_value(y, m, d)) if _valid(y, m, d) else None
 
 
+def n_day_range(g: G, ctx: Ctx) -> Norm | None:
+    """ "April 25-27", "25-27 April 2019": an interval value "2019-04-25/2019-04-27"."""
+    mon = g.get("mon") or g.get("mon2")
+    d1, d2 = _day(str(g.get("d1") or g.get("e1"))), _day(str(g.get("d2") or g.get("e2")))
+    if d2 <= d1:
+        return None
+    a = n_month_day({"mon": mon, "day": str(d1), "y": g.get("y")}, ctx)
+    b = n_month_day(
+        {"mon": mon, "day": str(d2), "y": a.value[:4] if a and a.value[:1].isdigit() else g.get("y")}, ctx
+    )
+    if a is None or b is None:
+        return None
+    return Norm("DATE", f"{a.value}/{b.value}")
+
+
 def n_month_year(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _date_value(int(g["y"]), _month(g["mon"]), None))
 
@@ -255,9 +276,12 @@ def n_month(g: G, ctx: Ctx) -> Norm | None:
 
 def n_holiday(g: G, ctx: Ctx) -> Norm | None:
     name = _low(g["hol"]).replace("’", "'")
-    if not g.get("y") and (ctx.before.endswith("-") or re.match(r"\s+[a-z]", ctx.after) or "'" in ctx.after[:1]):
-        if re.match(r"\s+(?:day|eve)\b", ctx.after) is None:
-            return None  # "Christmas carols", "post-Christmas", "Christmas' ..." are not dates
+    if (
+        not g.get("y")
+        and (ctx.before.endswith("-") or re.match(r"\s+[a-z]", ctx.after) or "'" in ctx.after[:1])
+        and re.match(r"\s+(?:day|eve)\b", ctx.after) is None
+    ):
+        return None  # "Christmas carols", "post-Christmas", "Christmas' ..." are not dates
     y = int(g["y"]) if g.get("y") else None
     if name.startswith("thanksgiving"):
         yy = y if y is not None else (ctx.dct.year if ctx.dct else None)
@@ -277,7 +301,10 @@ def n_holiday(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_weekday(g: G, ctx: Ctx) -> Norm | None:
-    if re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Observer|Tribune|Morning)\b", ctx.after):
+    if re.match(
+        r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Independent|Observer|Tribune|Morning)\b",
+        ctx.after,
+    ):
         return None  # newspapers
     wd = WEEKDAYS[_low(g["wd"])]
     rel = _low(g.get("rel"))
@@ -313,7 +340,9 @@ def n_season(g: G, ctx: Ctx) -> Norm | None:
         # "the fall of the Wall", "led the fall in prices": only "in/during/by ... the fall" is a season
         if not g.get("the") or re.match(r"\s+(?:of|in)\b", ctx.after):
             return None
-        if not re.search(r"\b(?:in|during|since|until|by|over|through|for|this|next|last)\s+$", ctx.before, re.I):
+        if not re.search(
+            r"\b(?:in|during|since|until|by|over|through|for|this|next|last)\s+$", ctx.before, re.I
+        ):
             return None
     if g.get("y"):
         return Norm("DATE", f"{int(g['y']):04d}-{s}")
@@ -544,7 +573,7 @@ def n_weekend(g: G, ctx: Ctx) -> Norm | None:
     elif wd >= 6:
         n = 0
     elif rel == "this":
-        n = -1 if ctx.tense == "past" and wd <= 2 else 0
+        n = -1 if ctx.tense == "past" else 0
     else:
         n = 0 if ctx.tense == "future" else -1
     return Norm("DATE", _unit_shift("weekend", n, ctx))
@@ -575,8 +604,10 @@ def n_duration(g: G, ctx: Ctx) -> Norm | None:
             return None
         if numtxt in ("a", "an") and unit == "second":
             return None
-        if numtxt in ("a", "an") and re.search(r"(?:\d\S*|\w+s)\s+$", ctx.before):
+        if numtxt in ("a", "an") and _RATE_BEFORE.search(ctx.before):
             return None  # "$2 a day", "10,000 barrels a day": a rate, not a stretch of time
+    if unit == "quarter" and re.search(r"-quarters", ctx.text, re.I):
+        return None  # "three-quarters" is a fraction
     if g.get("old") or (re.fullmatch(r"1[6-9]\d\d|20\d\d", numtxt) and unit not in ("hour", "minute")):
         return None
     if g.get("half"):
@@ -670,6 +701,12 @@ RULES: list[tuple[str, str, Handler]] = [
         rf"(?:(?P<wd2>{WEEKDAY})\s*,?\s+(?:at\s+)?|(?P<dw2>{_DAYWORD})\s+at\s+)?{CLOCK}{ZONE}?"
         rf"(?:\s*,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))(?![\w-]))?",
         n_clock,
+    ),
+    (
+        "day_range",
+        rf"(?:(?P<mon>{MONTH})\s+(?P<d1>{DAYNUM})\s*[-–]\s*(?P<d2>{DAYNUM})"
+        rf"|(?P<e1>{DAYNUM})\s*[-–]\s*(?P<e2>{DAYNUM})\s+(?P<mon2>{MONTH}))(?!\d)(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d)",
+        lambda g, c: n_day_range(g, c),
     ),
     (
         "month_day",

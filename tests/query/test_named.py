@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from store.helpers import sample_quads
 from typer.testing import CliRunner
 
 from kg.errors import QueryError
 from kg.query import list_named, named, parse_query, rows, run_named, run_query
 from kg.store import open_store
-
-from store.helpers import sample_quads
 
 E = "https://w3id.org/kg/id/event/"
 ENT = "https://w3id.org/kg/id/entity/"
@@ -48,7 +47,10 @@ def test_list_named_has_every_query_with_its_header() -> None:
     for q in queries.values():
         assert q.description
         assert Path(q.path or "").name == f"{q.name}.rq"
-    assert [(p.name, p.type) for p in queries["events_in_range"].params] == [("start", "date"), ("end", "date")]
+    assert [(p.name, p.type) for p in queries["events_in_range"].params] == [
+        ("start", "date"),
+        ("end", "date"),
+    ]
     assert [(p.name, p.type) for p in queries["actor_timeline"].params] == [("actor", "string")]
 
 
@@ -57,7 +59,7 @@ def test_who_met_whom(store) -> None:
     assert pick(result, "aLabel", "bLabel", "date", "placeLabel", "event") == [
         ("China", "Vladimir Putin", "2019-04-25/2019-04-27", "Beijing", E + "e2"),
         ("Vladimir Putin", "Xi Jinping", "2019-04-26", "Beijing", E + "e1"),
-        ("Kevin \"K\" O'Brien {x}", "Sergey Lavrov", "2019-05-02", "Moscow", E + "e7"),
+        ('Kevin "K" O\'Brien {x}', "Sergey Lavrov", "2019-05-02", "Moscow", E + "e7"),
         # the never-merged event mention (fallback)
         ("Narendra Modi", "Xi Jinping", "2019-05-09", "Moscow", "https://w3id.org/kg/id/mention/a3-9"),
     ]
@@ -127,7 +129,7 @@ def test_central_actors(store) -> None:
         ("Xi Jinping", 2, 3),
         ("Sergey Lavrov", 2, 2),
         ("China", 1, 1),
-        ("Kevin \"K\" O'Brien {x}", 1, 1),
+        ('Kevin "K" O\'Brien {x}', 1, 1),
     ]
 
 
@@ -170,8 +172,8 @@ def test_parameters_cannot_inject(store, evil: str) -> None:
 
 
 def test_a_name_full_of_syntax_matches_exactly(store) -> None:
-    result = run_named(store, "actor_timeline", {"actor": "Kevin \"K\" O'Brien {x}"})
-    assert pick(result, "event", "actorLabel") == [(E + "e7", "Kevin \"K\" O'Brien {x}")]
+    result = run_named(store, "actor_timeline", {"actor": 'Kevin "K" O\'Brien {x}'})
+    assert pick(result, "event", "actorLabel") == [(E + "e7", 'Kevin "K" O\'Brien {x}')]
 
 
 def test_parameter_errors(store) -> None:
@@ -190,7 +192,9 @@ def test_parameter_errors(store) -> None:
 
 
 def test_header_parsing_and_ad_hoc_params(store) -> None:
-    q = parse_query("# name: t\n# description: d\n# param n: a number (integer, optional)\nSELECT ?n WHERE {}")
+    q = parse_query(
+        "# name: t\n# description: d\n# param n: a number (integer, optional)\nSELECT ?n WHERE {}"
+    )
     assert (q.name, q.params[0].type, q.params[0].optional) == ("t", "integer", True)
     assert run_query(store, "SELECT ?x WHERE { BIND(STR(?p) AS ?x) }", {"p": "a}b"}).rows == [{"x": "a}b"}]
 
@@ -227,7 +231,17 @@ def test_cli_list() -> None:
 
 
 def test_cli_named_query_json(store_dir: Path) -> None:
-    result = cli("query", "--name", "actor_timeline", "--param", "actor=Putin", "--store", str(store_dir), "--format", "json")
+    result = cli(
+        "query",
+        "--name",
+        "actor_timeline",
+        "--param",
+        "actor=Putin",
+        "--store",
+        str(store_dir),
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert [r["event"] for r in data] == [E + "e2", E + "e1", E + "e4"]

@@ -23,7 +23,7 @@ from kg.records import (
     TimeValue,
 )
 
-DOC_A = "afp 2019/04 #1 \"Putin\"\n.txt"  # a deliberately nasty id
+DOC_A = 'afp 2019/04 #1 "Putin"\n.txt'  # a deliberately nasty id
 TEXT_A = "Russian President Vladimir Putin will meet Xi Jinping in Beijing on Friday."
 DOC_B = "reuters-20190427"
 TEXT_B = 'Putin and Xi met in Beijing on Friday. "We are close friends," Xi said.'
@@ -100,7 +100,9 @@ def _doc_a() -> DocumentResult:
 
 
 def _doc_b() -> DocumentResult:
-    doc = Document(id=DOC_B, text=TEXT_B, published=date(2019, 4, 27), title="Putin and Xi meet", source="Reuters")
+    doc = Document(
+        id=DOC_B, text=TEXT_B, published=date(2019, 4, 27), title="Putin and Xi meet", source="Reuters"
+    )
     s1, s2 = (0, 38), (39, len(TEXT_B))
     putin = Entity(
         key="wd:Q7747",

@@ -29,7 +29,9 @@ def _store(path: Path, quads) -> str:
 def test_export_rdf_in_every_format(tmp_path, quads, fmt) -> None:
     store = _store(tmp_path / "store", quads)
     out = tmp_path / f"graph.{fmt}"
-    result = CliRunner().invoke(app, ["export", "rdf", "--format", fmt, "--store", store, "--output", str(out)])
+    result = CliRunner().invoke(
+        app, ["export", "rdf", "--format", fmt, "--store", store, "--output", str(out)]
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     back = parse(text, fmt)

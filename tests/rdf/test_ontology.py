@@ -104,5 +104,7 @@ def test_ontology_graph_is_consistent_alone() -> None:
     graph = Graph()
     graph += ontology.load_graph("kg.ttl", "event-types.ttl")
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
-    errors = list(graph.subjects(RDF.type, URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")))
+    errors = list(
+        graph.subjects(RDF.type, URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage"))
+    )
     assert not errors

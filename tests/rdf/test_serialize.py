@@ -51,7 +51,12 @@ def test_jsonld_with_the_published_context_iri_uses_the_local_copy() -> None:
 
 
 @pytest.mark.parametrize(
-    "ctx", ["http://169.254.169.254/latest/meta-data/", ["https://example.org/ctx.jsonld"], {"@import": "http://x/"}]
+    "ctx",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        ["https://example.org/ctx.jsonld"],
+        {"@import": "http://x/"},
+    ],
 )
 def test_remote_contexts_are_refused_not_fetched(ctx) -> None:
     data = {"@context": ctx, "@id": "http://example.org/a", "http://example.org/p": "x"}
@@ -64,3 +69,31 @@ def test_unknown_format_is_an_error(quads) -> None:
     with pytest.raises(KGError) as err:
         serialize(quads, "rdfxml")
     assert err.value.code == "E501"
+
+
+def test_every_syntax_is_identical_across_processes() -> None:
+    """Hash randomisation (set/dict order) must not leak into any output."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import hashlib, sys\n"
+        "from tests.rdf.conftest import _doc_a, _doc_b, _events, build_quads\n"
+        "from kg.rdf.serialize import serialize\n"
+        "r = [_doc_a(), _doc_b()]\n"
+        "q = build_quads(r, _events(r))\n"
+        "print(' '.join(hashlib.sha256(serialize(q, f).encode()).hexdigest()"
+        " for f in ('nquads', 'trig', 'turtle', 'jsonld')))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c", script], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -19,9 +19,7 @@ def test_written_graph_conforms(quads) -> None:
 def test_event_mention_without_source_and_with_bad_status_is_reported(quads, results) -> None:
     em = mention_event_iri(results[0].events[0])
     broken = [q for q in quads if not (q[0] == em and q[1] == KG.inDocument)]
-    broken = [
-        (s, p, Literal("maybe") if (s == em and p == KG.status) else o, g) for s, p, o, g in broken
-    ]
+    broken = [(s, p, Literal("maybe") if (s == em and p == KG.status) else o, g) for s, p, o, g in broken]
     report = validate(broken)
     assert not report.conforms
     by_path = {v.path: v for v in report.violations if v.focus == f"<{em}>"}

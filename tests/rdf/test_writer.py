@@ -12,7 +12,7 @@ from kg.config import EXTRACTOR_VERSION
 from kg.rdf.iri import doc_graph, doc_iri, entity_iri, event_iri
 from kg.rdf.namespaces import GEO, KG, KGROLE, KGT, MERGED_GRAPH, REFERENCE_GRAPH, WD
 from kg.rdf.serialize import to_nquads
-from kg.rdf.writer import date_granularity, document_quads, merged_quads, mention_event_iri, reference_quads
+from kg.rdf.writer import date_granularity, document_quads, mention_event_iri, merged_quads, reference_quads
 
 from .conftest import DOC_A, DOC_B, MEMBERSHIPS, _doc_a, _doc_b, _events, build_quads
 
@@ -176,3 +176,10 @@ def test_event_mention_without_local_id_still_gets_a_stable_iri(results) -> None
     em.local_id = ""
     assert mention_event_iri(em) == mention_event_iri(em)
     assert str(mention_event_iri(em)).startswith(str(doc_iri(DOC_A)) + "/event/x")
+
+
+def test_keys_are_kept_so_iris_can_be_turned_back_into_records(results, events) -> None:
+    quads = document_quads(results[0]) + merged_quads(events)
+    assert _objects(quads, entity_iri("person:xi-jinping"), KG.key) == {Literal("person:xi-jinping")}
+    assert _objects(quads, event_iri("ev-meeting-1"), KG.key) == {Literal("ev-meeting-1")}
+    assert _objects(quads, mention_event_iri(results[0].events[0]), KG.localId) == {Literal("ev-0")}

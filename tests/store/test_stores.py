@@ -23,7 +23,7 @@ P = URIRef("https://w3id.org/kg/ontology#text")
 
 
 def graph_quads(g: URIRef, n: int, tag: str = "") -> list:
-    return [(URIRef(f"{g}/s{i}"), P, Literal(f"{tag}value {i} \"q\" {{}}\n"), g) for i in range(n)]
+    return [(URIRef(f"{g}/s{i}"), P, Literal(f'{tag}value {i} "q" {{}}\n'), g) for i in range(n)]
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,9 @@ def test_query_result_types_and_dataframe(store) -> None:
     assert result.rows[0]["published"].isoformat() == "2019-04-24"
     assert list(result.to_dataframe()["id"]) == ["a1", "a2", "a3"]
     assert store.query("ASK { ?s ?p ?o }").boolean is True
-    construct = store.query("CONSTRUCT { ?d a ?c } WHERE { ?d a ?c . ?d <https://w3id.org/kg/ontology#docId> ?i }")
+    construct = store.query(
+        "CONSTRUCT { ?d a ?c } WHERE { ?d a ?c . ?d <https://w3id.org/kg/ontology#docId> ?i }"
+    )
     assert len(construct.triples) == 3
 
 

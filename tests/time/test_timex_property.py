@@ -90,3 +90,12 @@ def test_normalize_is_total(text, dct, tense):
     tv = normalize(text, dct, tense)
     if tv is not None:
         check(tv, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_fast_scan_equals_full_scan(text):
+    from kg.time.tagger import _compiled, _matches
+
+    scanner, _ = _compiled()
+    assert [m.span() for m in _matches(scanner, text)] == [m.span() for m in scanner.finditer(text)]

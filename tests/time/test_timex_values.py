@@ -104,6 +104,19 @@ def test_begin_end_for_calendar_spans():
         assert tv.begin is None and tv.end_day is None
 
 
+def test_intervals():
+    tv = first("The summit runs April 25-27 in Oslo.")
+    assert (tv.text, tv.value) == ("April 25-27", "2019-04-25/2019-04-27")
+    assert (tv.begin, tv.end_day) == (date(2019, 4, 25), date(2019, 4, 27))
+    tv = first("Talks on 25-27 April 2018 failed.")
+    assert tv.value == "2018-04-25/2018-04-27"
+
+
+def test_this_weekend_by_tense():
+    assert first("Talks began this weekend.").value == "2019-W16-WE"
+    assert first("Talks will begin this weekend.").value == "2019-W17-WE"
+
+
 def test_set_quant():
     assert first("The forum gathers every year.").quant == "EVERY"
     assert first("The council meets each week.").quant == "EACH"

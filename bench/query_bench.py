@@ -287,7 +287,7 @@ def main() -> None:
         )
         for name in names:
             q = named(name)
-            bound = q.bind(params.get(name))
+            bound = q.bind(params.get(name), ox_store)
             run = lambda q=q, bound=bound: ox_store.query(q.sparql, bound).rows  # noqa: E731
             cold = time.perf_counter()
             run()
@@ -313,7 +313,7 @@ def main() -> None:
         )
         for name in names:
             q = named(name)
-            bound = q.bind(params.get(name))
+            bound = q.bind(params.get(name), mem)
             t = time.perf_counter()
             try:
                 n = len(mem.query(q.sparql, bound, timeout=args.rdflib_timeout).rows)

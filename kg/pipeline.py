@@ -101,15 +101,6 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def key_of(iri: str) -> str:
-    """The entity key an entity IRI was minted from (see :func:`kg.rdf.iri.entity_iri`)."""
-    tail = iri.split("/entity/", 1)[-1]
-    if "/" not in tail:
-        return f"wd:{tail}" if tail.startswith("Q") else tail
-    prefix, name = tail.split("/", 1)
-    return f"{prefix}:{name}"
-
-
 def stored_event_mentions(store: Store) -> list[EventMention]:
     """Every event mention of the document graphs, rebuilt as records (input of the cross-doc merge)."""
     sparql = data_path("sparql", "event_mentions.rq").read_text(encoding="utf-8")
@@ -125,7 +116,7 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                                _date(row.get("end")))
             place = None
             if row.get("place"):
-                place = Participant(key_of(str(row["place"])), str(row.get("placeLabel") or ""),
+                place = Participant(str(row["placeKey"]), str(row.get("placeLabel") or ""),
                                     _type_name(row.get("placeType")), "place", _opt(row.get("placeQid")))
             doc_id = str(row["docId"])
             start = int(row.get("start") or 0)
@@ -143,12 +134,12 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                 cameo=_opt(row.get("cameo")),
                 plover=_opt(row.get("plover")),
                 published=_date(row.get("published")),
-                named_event=key_of(str(row["named"])) if row.get("named") else None,
-                local_id=iri.rsplit("/event/", 1)[-1],
+                named_event=_opt(row.get("named")),
+                local_id=str(row.get("localId") or iri.rsplit("/event/", 1)[-1]),
             )
             parts[iri] = {}
         if row.get("actor"):
-            key = key_of(str(row["actor"]))
+            key = str(row["actorKey"])
             role = str(row["role"]).replace(str(KGROLE), "")
             parts[iri].setdefault(key, Participant(key, str(row.get("actorLabel") or ""),
                                                    _type_name(row.get("actorType")), role, _opt(row.get("actorQid"))))
@@ -209,32 +200,49 @@ def build(
     store: Store | str | Path | None = None,
     *,
     published: date | None = None,
+    max_chars: int = 2_000_000,
+    **options: Any,
+) -> BuildSummary:
+    """Build (or update) the graph of some articles into a store; returns what was done.
+
+    ``inputs``: .txt/.jsonl/.json/.html files or folders; bad ones are reported in
+    ``summary.report`` and the others are built. Other options as :func:`build_documents`.
+    """
+    report = ReadReport()
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    docs = read_documents(inputs, published=published, max_chars=max_chars, report=report)
+    return build_documents(docs, store, report=report, **options)
+
+
+def build_documents(
+    documents: Iterable[Document],
+    store: Store | str | Path | None = None,
+    *,
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH,
     workers: int = 1,
     progress: bool = True,
-    max_chars: int = 2_000_000,
-    on_progress: Callable[[int], None] | None = None,
     dask: str | None = None,
+    report: ReadReport | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> BuildSummary:
-    """Build (or update) the graph of some documents into a store; returns what was done.
+    """Build documents into a store: skip unchanged ones, replace changed ones, re-merge events.
 
-    ``inputs``: .txt/.jsonl/.json/.html files or folders. ``store``: a Store, an Oxigraph folder,
-    ``"memory:"`` or a SPARQL endpoint URL. ``workers``: local processes for the NLP;
-    ``dask``: a Dask scheduler address (or "local") to run extraction on a cluster.
+    ``store``: a Store, an Oxigraph folder, ``"memory:"`` or a SPARQL endpoint URL. ``workers``:
+    local processes for the NLP; ``dask``: a Dask scheduler address (or "local") to run extraction
+    on a cluster.
     """
     t_start = time.perf_counter()
     own = not hasattr(store, "replace_graphs")
     st: Store = open_store(store) if own else store  # type: ignore[arg-type,assignment]
-    summary = BuildSummary()
+    summary = BuildSummary(report=report or ReadReport())
     try:
         known = st.document_hashes()
-        if isinstance(inputs, str | Path):
-            inputs = [inputs]
 
         def fresh() -> Iterator[Document]:
             seen: set[str] = set()
-            for doc in read_documents(inputs, published=published, max_chars=max_chars, report=summary.report):
+            for doc in documents:
                 if doc.id in seen:
                     continue
                 seen.add(doc.id)
@@ -244,7 +252,7 @@ def build(
                 summary.words += len(doc.text.split())
                 yield doc
 
-        docs = fresh()
+        docs: Iterable[Document] = fresh()
         if progress:
             docs = _with_progress(docs)
         elif on_progress is not None:
@@ -252,7 +260,7 @@ def build(
         if dask:
             from kg.distributed import analyze_with_dask
 
-            results: Iterable[DocumentResult] = analyze_with_dask(docs, dask, model=model, batch_size=batch_size)
+            results: Iterable[DocumentResult] = analyze_with_dask(docs, dask, model=model)
         else:
             results = analyze_documents(docs, model=model, n_process=workers, times=summary.stages,
                                         batch_size=16 if workers == 1 else 32)
@@ -260,7 +268,7 @@ def build(
         write_reference(st)
         events = remerge(st, summary)
         summary.events = len(events)
-        summary.entities = _count(st, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t . ?m <https://w3id.org/kg/"
+        summary.entities = _count(st, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?m <https://w3id.org/kg/"
                                       "ontology#refersTo> ?e }")
         st.flush()
         summary.triples = len(st)

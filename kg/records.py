@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 from typing import Any
 
 #: Entity types of the annotation guidelines (../shared/eval/GUIDELINES.md).
@@ -33,7 +33,7 @@ class Document:
 
     id: str
     text: str
-    published: date | None = None
+    published: dt.date | None = None
     title: str | None = None
     url: str | None = None
     source: str | None = None
@@ -55,8 +55,8 @@ class TimeValue:
     end: int
     type: str  # DATE | TIME | DURATION | SET
     value: str
-    begin: date | None = None
-    end_day: date | None = None
+    begin: dt.date | None = None
+    end_day: dt.date | None = None
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER ...
     quant: str | None = None  # for SETs: EVERY, EACH ...
 
@@ -95,9 +95,9 @@ class RoleFact:
     person: str  # entity key
     role: str  # normalised role label ("President", "Foreign Minister", "aide")
     of: str | None = None  # entity key of the country or organization
-    valid_from: date | None = None
-    valid_to: date | None = None
-    as_of: date | None = None  # the publication date of the stating document
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    as_of: dt.date | None = None  # the publication date of the stating document
     source: Span | None = None
 
 
@@ -157,7 +157,7 @@ class EventMention:
     confidence: float = 0.5
     cameo: str | None = None
     plover: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     quotes: list[Quote] = field(default_factory=list)
     #: further sentences of the same document stating the same event
     more_sources: list[Span] = field(default_factory=list)
@@ -172,7 +172,7 @@ class StatusRecord:
     """One status of an event as one source reported it (the event's lifecycle)."""
 
     status: str
-    as_of: date | None
+    as_of: dt.date | None
     doc_id: str
     date: str | None  # the event date that source gave
 
@@ -187,8 +187,8 @@ class Event:
     mentions: list[EventMention]
     place: Participant | None = None
     date: str | None = None  # TIMEX3 value
-    begin: date | None = None
-    end_day: date | None = None
+    begin: dt.date | None = None
+    end_day: dt.date | None = None
     status: str = "happened"
     confidence: float = 0.5
     merge_confidence: float = 1.0
@@ -213,7 +213,7 @@ def to_dict(record: Any) -> Any:
     """A JSON-ready dict of any record (dates become ISO strings)."""
 
     def convert(value: Any) -> Any:
-        if isinstance(value, date):
+        if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, list | tuple):
             return [convert(v) for v in value]

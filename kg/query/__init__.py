@@ -7,8 +7,10 @@ Each .rq file starts with a comment header::
     # param actor: the actor, by label, alias, QID or IRI (string)
 
 Parameter values are converted to typed RDF terms (string, date, integer, float, boolean, iri) and
-bound through the store (pyoxigraph substitutions, rdflib initBindings, or a VALUES block of
-escaped terms for remote endpoints) - never pasted into the query text. A parameter marked
+bound as a VALUES block of escaped terms joined at the top of the query's WHERE group, on every
+backend - never pasted into the query text. A parameter of type ``entity`` is first resolved to
+the IRIs of the entities it names (label or alias, case-insensitive, Wikidata QID or IRI; see
+resolve_entity.rq), so the query itself joins on IRIs and stays fast. A parameter marked
 ``(type, optional)`` stays unbound when not given.
 
 >>> from kg.store import open_store
@@ -37,7 +39,9 @@ from rdflib.namespace import XSD
 from kg.errors import QueryError
 from kg.store import QueryResult, Store, open_store
 
-PARAM_TYPES = ("string", "date", "integer", "float", "boolean", "iri")
+PARAM_TYPES = ("string", "date", "integer", "float", "boolean", "iri", "entity")
+#: what an entity parameter is bound to when it names nothing (so the query returns no rows)
+NO_MATCH = URIRef("https://w3id.org/kg/id/no-match")
 _HEADER = re.compile(r"^#\s*(name|description|param\s+([A-Za-z_][A-Za-z0-9_]*))\s*:\s*(.*)$")
 
 
@@ -61,8 +65,10 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     path: str | None = None
 
-    def bind(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    def bind(self, params: Mapping[str, Any] | None = None, store: Store | None = None) -> dict[str, Any]:
         """Typed terms for the given parameter values; unknown, missing or malformed ones raise E404.
+
+        ``entity`` parameters are resolved on ``store`` to a list of entity IRIs.
 
         >>> q = named("events_in_range")
         >>> q.bind({"start": "2019-04-01", "end": "2019-04-30"})["start"].datatype == XSD.date
@@ -79,8 +85,27 @@ class NamedQuery:
                 if not p.optional:
                     raise QueryError("E404", f"{self.name} needs {p.name}: {p.meaning}")
                 continue
-            bound[p.name] = typed_term(p.name, given[p.name], p.type)
+            if p.type == "entity":
+                bound[p.name] = resolve_entity(store, given[p.name]) if store is not None else given[p.name]
+            else:
+                bound[p.name] = typed_term(p.name, given[p.name], p.type)
         return bound
+
+
+def resolve_entity(store: Store, key: Any) -> list[URIRef]:
+    """The IRIs of the entities ``key`` names (label, alias, QID or IRI); [NO_MATCH] if none.
+
+    >>> from kg.store import open_store
+    >>> resolve_entity(open_store("memory:"), "Putin")
+    [rdflib.term.URIRef('https://w3id.org/kg/id/no-match')]
+    """
+    if isinstance(key, URIRef):
+        return [key]
+    if isinstance(key, list | tuple):
+        return [iri for k in key for iri in resolve_entity(store, k) if iri != NO_MATCH] or [NO_MATCH]
+    result = store.query(named("resolve_entity").sparql, {"key": Literal(str(key))})
+    found = [URIRef(str(row["entity"])) for row in result.terms]
+    return found or [NO_MATCH]
 
 
 def typed_term(name: str, value: Any, kind: str) -> Any:
@@ -170,7 +195,7 @@ def run_named(
     []
     """
     query = named(name)
-    return store.query(query.sparql, query.bind(params), timeout=timeout)
+    return store.query(query.sparql, query.bind(params, store), timeout=timeout)
 
 
 def run_query(
@@ -192,7 +217,7 @@ def run_query(
         nq = parse_query(query)
         if not nq.params and params:
             nq = NamedQuery(nq.name, nq.description, nq.sparql, tuple(Param(k, k) for k in params))
-    return store.query(nq.sparql, nq.bind(params), timeout=timeout)
+    return store.query(nq.sparql, nq.bind(params, store), timeout=timeout)
 
 
 def rows(
@@ -220,6 +245,7 @@ __all__ = [
     "list_named",
     "named",
     "parse_query",
+    "resolve_entity",
     "rows",
     "run_named",
     "run_query",

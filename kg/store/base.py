@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
@@ -82,23 +83,33 @@ def hashes_from_rows(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def with_values(sparql: str, bindings: Mapping[str, Any]) -> str:
-    """The query with a VALUES block of typed terms at the top of its WHERE group.
+    """The query with a VALUES block of typed, escaped terms at the top of its WHERE group.
+
+    This is how every backend binds parameters: the block is joined with the rest of the group,
+    so FILTERs of that group see the values (patterns in nested groups join on them). A list or
+    tuple value gives one VALUES row per item (an empty list matches nothing). The values never
+    reach the query text unescaped: each is written as one N-Triples term.
 
     >>> with_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": 'a"} ; DROP ALL ; {'})
     'SELECT ?x WHERE { VALUES (?actor) { ("a\\\\"} ; DROP ALL ; {") }\\n ?x ?p ?actor }'
     """
-    items = [(k, to_term(v)) for k, v in bindings.items() if v is not None]
-    if not items:
-        return sparql
-    for name, _ in items:
+    items = []
+    for name, value in bindings.items():
+        if value is None:
+            continue
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError("E404", f"invalid parameter name {name!r}")
+        values = value if isinstance(value, list | tuple | set | frozenset) else [value]
+        items.append((name, [nt(to_term(v)) for v in values]))
+    if not items:
+        return sparql
+    rows = itertools.product(*(terms for _, terms in items))
     block = (
         "VALUES ("
-        + " ".join("?" + k for k, _ in items)
-        + ") { ("
-        + " ".join(nt(t) for _, t in items)
-        + ") }\n"
+        + " ".join("?" + name for name, _ in items)
+        + ") { "
+        + " ".join("(" + " ".join(row) + ")" for row in rows)
+        + " }\n"
     )
     code = re.sub(r"(?m)^\s*#.*$", "", sparql)
     match = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE) or re.search(

@@ -24,9 +24,9 @@ from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import QueryError, StoreError
-from kg.store.base import DOCUMENT_HASHES_QUERY, BaseStore, Quad, hashes_from_rows
+from kg.store.base import DOCUMENT_HASHES_QUERY, BaseStore, Quad, hashes_from_rows, with_values
 from kg.store.results import QueryResult
-from kg.store.terms import nt, to_term
+from kg.store.terms import nt
 
 
 def _checked(s: Any, p: Any, o: Any) -> tuple[Any, Any, Any]:
@@ -40,10 +40,13 @@ class _Stop(Exception):
 
 
 def rdflib_query(dataset: Any, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run a query on an rdflib Graph / Dataset with typed initBindings, into a QueryResult."""
-    init = {k: to_term(v) for k, v in (bindings or {}).items() if v is not None}
+    """Run a query on an rdflib Graph / Dataset, into a QueryResult.
+
+    Parameters are bound as a VALUES block of typed terms (:func:`kg.store.base.with_values`), as
+    on the other backends, so a query means the same everywhere.
+    """
     try:
-        answer = dataset.query(sparql, initBindings=init)
+        answer = dataset.query(with_values(sparql, bindings or {}))
         if answer.type == "ASK":
             return QueryResult("ask", boolean=bool(answer.askAnswer))
         if answer.type == "SELECT":

@@ -23,6 +23,7 @@ NAMES = {
     "moved_events",
     "org_member_events",
     "planned_unconfirmed",
+    "resolve_entity",
     "statements_by_outlet",
     "visits_by_country",
     "who_met_whom",
@@ -51,7 +52,7 @@ def test_list_named_has_every_query_with_its_header() -> None:
         ("start", "date"),
         ("end", "date"),
     ]
-    assert [(p.name, p.type) for p in queries["actor_timeline"].params] == [("actor", "string")]
+    assert [(p.name, p.type) for p in queries["actor_timeline"].params] == [("actor", "entity")]
 
 
 def test_who_met_whom(store) -> None:
@@ -168,6 +169,8 @@ def test_parameters_cannot_inject(store, evil: str) -> None:
     before = len(store)
     assert run_named(store, "actor_timeline", {"actor": evil}).rows == []
     assert run_named(store, "org_member_events", {"org": evil}).rows == []
+    assert run_named(store, "resolve_entity", {"key": evil}).rows == []
+    assert run_query(store, "SELECT ?x WHERE { BIND(?p AS ?x) }", {"p": evil}).rows == [{"x": evil}]
     assert len(store) == before
 
 

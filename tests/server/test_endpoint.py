@@ -13,7 +13,7 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from store.helpers import Server, sample_quads
 
-from kg.query import named
+from kg.query import named, run_named
 from kg.store import open_store
 from kg.store.remote import RemoteStore
 
@@ -159,8 +159,9 @@ def test_html_page_escapes_values(server: Server) -> None:
 
 def test_remote_store_runs_named_queries_with_safe_params(server: Server) -> None:
     remote = RemoteStore(server.url + "/query", read_only=True)
-    rows = remote.query(named("actor_timeline").sparql, {"actor": "Putin"}).rows
+    rows = run_named(remote, "actor_timeline", {"actor": "putin"}).rows
     assert [r["event"].rsplit("/", 1)[1] for r in rows] == ["e2", "e1", "e4"]
-    assert remote.query(named("actor_timeline").sparql, {"actor": '"} ; DROP ALL ; {"'}).rows == []
+    assert run_named(remote, "actor_timeline", {"actor": '"} ; DROP ALL ; {"'}).rows == []
+    assert remote.query(named("resolve_entity").sparql, {"key": "Q7747"}).rows[0]["label"] == "Vladimir Putin"
     assert remote.document_hashes() == {"a1": "hash-a1", "a2": "hash-a2", "a3": "hash-a3"}
     remote.close()

@@ -1,0 +1,1 @@
+"""Named SPARQL queries (*.rq files); a package only so that setuptools ships them."""

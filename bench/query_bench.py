@@ -224,6 +224,7 @@ def build(target: int, seed: int = 42) -> tuple[str, dict]:
 
     params = {
         "actor_timeline": {"actor": "Person 3"},
+        "resolve_entity": {"key": "p3"},
         "org_member_events": {"org": "Org 1"},
         "events_in_range": {"start": "2017-03-01", "end": "2017-03-31"},
     }

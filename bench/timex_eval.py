@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark kg's TIMEX3 tagger on TimeML: span/type/value F1 (TempEval-3 scorer) and speed.
 
-usage: python bench/timex_eval.py [--split dev|test|all] [--silver] [--limit N] [--json]
+usage: python bench/timex_eval.py [--split dev|test|all] [--silver|--meantime] [--limit N] [--json]
+                                 [--errors]
 
 Splits of TBAQ (TimeBank + AQUAINT, gold .tml), fixed and deterministic: all files sorted by name,
 every 5th one (index 4, 9, 14 ...) is TEST (held out: never tune on it), the rest DEV.
-``--silver`` scores the noisy AFP silver TimeML instead. Scoring is ../shared/eval/score_timex.py.
+``--silver`` scores the noisy AFP silver TimeML instead; ``--meantime`` the English MEANTIME corpus
+(CAT XML, converted by bench/meantime.py). Scoring is ../shared/eval/score_timex.py.
+``--errors`` prints the gold/system disagreements (missed, spurious, wrong value/type) for study.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ SHARED = ROOT.parent / "shared"
 TBAQ = SHARED / "corpora" / "timeml" / "tbaq"
 SILVER = SHARED / "corpora" / "timeml" / "afp-silver"
 SCORER = SHARED / "eval" / "score_timex.py"
+MEANTIME = SHARED / "corpora" / "meantime"
 
 
 def tbaq_files() -> list[Path]:
@@ -108,10 +112,53 @@ def run(files: list[Path], label: str) -> dict[str, object]:
     }
 
 
+def _timexes(xml: str) -> tuple[str, list[tuple[int, int, str | None, str | None]]]:
+    """Plain text and TIMEX3s (start, end, type, value) of a TimeML <TEXT>, as the scorer reads them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_timex", SCORER)
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod.timexes(xml)  # type: ignore[no-any-return]
+
+
+def errors(files: list[Path]) -> None:
+    """Print every disagreement: "MISS" (gold not found), "SPUR" (not in gold), "VAL"/"TYPE" (matched)."""
+    from kg.time.timeml import tag_timeml
+
+    for f in files:
+        raw = f.read_text(encoding="utf-8")
+        text, gold = _timexes(raw)
+        _, sysx = _timexes(tag_timeml(raw, f.name))
+        dct = re.search(r'<DCT>.*?value="([^"]*)"', raw, re.S)
+        used: set[int] = set()
+        lines = []
+        for a, b, t, v in sysx:
+            hit = next((i for i, g in enumerate(gold) if i not in used and a < g[1] and g[0] < b), None)
+            if hit is None:
+                lines.append(f"SPUR  {text[a:b]!r} {t} {v}")
+                continue
+            used.add(hit)
+            ga, gb, gt, gv = gold[hit]
+            if (gv or "") != (v or "") or (gt or "") != (t or ""):
+                kind = "VAL " if (gv or "") != (v or "") else "TYPE"
+                ctx = " ".join(text[max(0, min(a, ga) - 60) : max(b, gb) + 30].split())
+                lines.append(f"{kind}  {text[ga:gb]!r} {gt} {gv} | sys {text[a:b]!r} {t} {v} | {ctx}")
+        for i, (ga, gb, gt, gv) in enumerate(gold):
+            if i not in used:
+                ctx = " ".join(text[max(0, ga - 60) : gb + 30].split())
+                lines.append(f"MISS  {text[ga:gb]!r} {gt} {gv} | {ctx}")
+        if lines:
+            print(f"== {f.name} dct={dct.group(1) if dct else '?'}")
+            print("\n".join(lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     ap.add_argument("--silver", action="store_true", help="score the AFP silver TimeML instead of TBAQ")
+    ap.add_argument("--meantime", action="store_true", help="score English MEANTIME instead of TBAQ")
+    ap.add_argument("--errors", action="store_true", help="print the disagreements with the gold")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--list", action="store_true", help="print the file names of the split and stop")
@@ -119,14 +166,23 @@ def main(argv: list[str] | None = None) -> int:
     if not SCORER.exists():
         print(f"missing {SCORER}: ../shared is needed for this benchmark", file=sys.stderr)
         return 2
-    files = sorted(SILVER.glob("*.tml")) if args.silver else split(args.split)
-    if args.limit:
-        files = files[: args.limit]
-    if args.list:
-        print("\n".join(f.name for f in files))
-        return 0
-    label = "afp-silver" if args.silver else f"tbaq-{args.split}"
-    r = run(files, label)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.meantime:
+            from meantime import write_timeml  # bench/meantime.py
+
+            files = write_timeml(MEANTIME, Path(tmp))
+        else:
+            files = sorted(SILVER.glob("*.tml")) if args.silver else split(args.split)
+        if args.limit:
+            files = files[: args.limit]
+        if args.list:
+            print("\n".join(f.name for f in files))
+            return 0
+        if args.errors:
+            errors(files)
+            return 0
+        label = "afp-silver" if args.silver else "meantime" if args.meantime else f"tbaq-{args.split}"
+        r = run(files, label)
     if args.json:
         print(json.dumps(r))
     else:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities import defined_acronyms, entity_mentions
 from kg.extract.events import event_mentions
+from kg.extract.quotes import attach_quotes
 from kg.extract.tense import tense_at
 from kg.records import Analysis, Document
 from kg.time import tag
@@ -24,6 +25,7 @@ def analyze(doc: Doc, document: Document) -> Analysis:
     mentions = entity_mentions(doc, document.id)
     times = tag(document.text, document.published, tense_of=lambda offset: tense_at(doc, offset))
     events = event_mentions(doc, document.id, mentions, times, document.published)
+    attach_quotes(doc, mentions, events)
     dateline = None
     head = document.text[:200]
     for k, m in enumerate(mentions[:3]):

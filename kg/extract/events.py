@@ -102,7 +102,7 @@ def governors(token: Token) -> list[Token]:
     """The chain of heads that govern a trigger inside its clause (expected -> to meet, plans -> to visit)."""
     chain = [token]
     cur = token
-    while cur.head is not cur and len(chain) < 8:
+    while cur.head.i != cur.i and len(chain) < 8:
         dep = cur.dep_
         cur = cur.head
         chain.append(cur)
@@ -115,7 +115,7 @@ def clause_verb(token: Token) -> Token:
     """The verb a nominal trigger belongs to ("held talks" -> held; "in an interview" -> said)."""
     cur = token
     for _ in range(4):
-        if cur.pos_ in {"VERB", "AUX"} or cur.head is cur:
+        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -141,11 +141,11 @@ class EventExtractor:
         cur = token.head
         for _ in range(6):
             for child in cur.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child is not token:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.i != token.i:
                     k = self.index.at(child)
                     if k is not None and self.mentions[k].type in {"PERSON", "TITLE"}:
                         return k
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         best: int | None = None
@@ -219,13 +219,13 @@ class EventExtractor:
                 pass
             if subs:
                 passive = any(c.dep_ == "auxpass" for c in cur.children)
-                agents = self._pobjs(cur, {"by"}) if passive and cur is verb else []
+                agents = self._pobjs(cur, {"by"}) if passive and cur.i == verb.i else []
                 if agents:
                     return [k for a in agents for k in self.mentions_of(a)]
-                if passive and cur is verb:
+                if passive and cur.i == verb.i:
                     return []  # "Blair was praised": the subject is not the one who spoke
                 return [k for s in subs for k in self.mentions_of(s)]
-            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr"} and cur.head is not cur:
+            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr"} and cur.head.i != cur.i:
                 # "plans to visit": the subject of the verb that owns "plans"
                 cur = cur.head
                 continue
@@ -265,7 +265,7 @@ class EventExtractor:
                 if cur.i in anchors:
                     attached.append((dist, tv))
                     break
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 if cur.dep_ in _CLAUSE_DEPS and cur.i not in anchors:
                     break
@@ -346,6 +346,8 @@ class EventExtractor:
         if trig.pos == "VERB":
             subj = self.subjects(token)
             objs = [k for o in self._children(token, {"dobj", "dative"}) for k in self.mentions_of(o)]
+            if not objs and trig.type == "MEETING":
+                objs = self._loose_objects(token, set(subj))
             withs = [k for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]
             if trig.type == "VISIT":
                 dest = objs + [k for o in self._pobjs(token, {"to", "in", "for", "at"}) for k in self.mentions_of(o)]
@@ -358,6 +360,8 @@ class EventExtractor:
                 named_event = next((k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}), None)
                 place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
             elif trig.type == "STATEMENT":
+                if self._reports_event(token):
+                    return None
                 audience = objs if trig.lemma in {"tell", "thank", "urge", "warn", "write", "send"} else []
                 audience += [k for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)
                              if trig.lemma in {"write", "send", "appeal", "plead", "say", "declare", "tell"}]
@@ -390,11 +394,11 @@ class EventExtractor:
         if named_event is None:
             named_event = self._named_event_near(token, verb)
         if place is None:
-            place = self.place_of([token, verb] if verb is not token else [token], {k for k, _ in roles})
+            place = self.place_of([token, verb] if verb.i != token.i else [token], {k for k, _ in roles})
         roles = self._dedupe(roles)
         if not roles:
             return None
-        time = self.time_of(token, governors(verb) if verb is not token else chain) or self.anaphoric_time(token)
+        time = self.time_of(token, governors(verb) if verb.i != token.i else chain) or self.anaphoric_time(token)
         status = event_status(token, chain, self.lex, time, self.published)
         sent = token.sent
         participants = [
@@ -427,6 +431,39 @@ class EventExtractor:
             local_id=f"{token.idx}",
         )
 
+    def _loose_objects(self, verb: Token, exclude: set[int]) -> list[int]:
+        """Named objects the parser attached oddly ("met President Lee Teng-hui Wednesday" parsed as
+        a compound of the date): mentions right after the verb, reached without a preposition or clause."""
+        allowed = {"dobj", "compound", "npadvmod", "appos", "conj", "nmod", "amod", "attr", "dative", "oprd", "cc"}
+        found: list[int] = []
+        for tok in verb.subtree:
+            if tok.i <= verb.i or tok.i > verb.i + 8:
+                continue
+            cur, ok = tok, True
+            while cur.i != verb.i:
+                if cur.dep_ not in allowed:
+                    ok = False
+                    break
+                cur = cur.head
+            k = self.index.at(tok)
+            if ok and k is not None and k not in exclude and k not in found and self.mentions[k].type in {
+                "PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY"
+            }:
+                found.append(k)
+        return found
+
+    def _reports_event(self, verb: Token) -> bool:
+        """ "said the talks will focus on ...": the speech only reports on another event."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for subj in clause.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "NOUN":
+                    trig = self.lex.trigger(subj.lemma_.lower(), "NOUN")
+                    if trig is not None and trig.type in {"MEETING", "VISIT"}:
+                        return True
+        return False
+
     def _nominal_roles(self, token: Token, trig: Trigger) -> list[tuple[int, str]]:
         """Participants of a nominal trigger: possessor, with-phrase, modifiers, light-verb subject."""
         first_role = {"VISIT": "visitor", "STATEMENT": "speaker", "AGREEMENT": "party"}.get(trig.type, "participant")
@@ -454,16 +491,17 @@ class EventExtractor:
         elif token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             if trig.type == "STATEMENT" and head.lemma_ in {"say", "state", "add", "note"}:
                 pass  # "said a foreign ministry statement": the statement's own modifiers name the speaker
-        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "at", "after"}:
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "at", "after", "for",
+                                                                            "on"}:
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and trig.type in {"STATEMENT", "MEETING", "VISIT"}:
                 if trig.type == "STATEMENT" and verb.lemma_.lower() in {"say", "argue", "stress", "note", "tell",
                                                                        "emphasize", "point", "insist", "add"}:
                     roles = [(k, "speaker") for k in self.subjects(verb)] + roles
-                elif trig.type == "MEETING" and not roles:
-                    roles = [(k, "participant") for k in self.subjects(verb)]
                 elif trig.type == "MEETING":
                     roles = [(k, "participant") for k in self.subjects(verb)] + roles
+                elif trig.type == "VISIT" and not any(r == "visitor" for _, r in roles):
+                    roles = [(k, "visitor") for k in self.subjects(verb)] + roles
         return roles
 
     def _named_event_near(self, token: Token, verb: Token) -> int | None:

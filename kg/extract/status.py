@@ -33,7 +33,7 @@ def is_dropped(trigger: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in hypo["auxiliaries"] for c in kids):
             return True
-        if tok is not trigger and tok.lemma_.lower() in hypo["governing"]:
+        if tok.i != trigger.i and tok.lemma_.lower() in hypo["governing"]:
             return True
     return False
 
@@ -60,9 +60,9 @@ def event_status(
         auxes = _aux_lemmas(tok)
         if auxes & set(planned["auxiliaries"]):
             return "planned"
-        if "would" in auxes and tok is chain[0]:
+        if "would" in auxes and tok.i == chain[0].i:
             return "planned"
-        if tok is not trigger and tok.lemma_.lower() in planned["governing"]:
+        if tok.i != trigger.i and tok.lemma_.lower() in planned["governing"]:
             if not (tok.lemma_.lower() in {"agree", "decide"} and tok.tag_ in {"VBD", "VBN"} and time is None):
                 return "planned"
         if tok.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)

@@ -15,7 +15,7 @@ def clause_tense(verb: Token) -> str | None:
         auxes = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return "future"
-        if cur.lemma_ in _FUTURE_GOVERNORS and cur is not verb:
+        if cur.lemma_ in _FUTURE_GOVERNORS and cur.i != verb.i:
             return "future"
         if cur.lemma_ == "be" and any(c.dep_ == "xcomp" for c in cur.children) and cur.tag_ in {"VBZ", "VBP"}:
             return "future"
@@ -25,7 +25,7 @@ def clause_tense(verb: Token) -> str | None:
             return "past"
         if cur.tag_ in {"VBZ", "VBP"} and not auxes:
             return "present"
-        if cur.dep_ in {"xcomp", "conj", "acl", "advcl", "pcomp"} and cur.head is not cur:
+        if cur.dep_ in {"xcomp", "conj", "acl", "advcl", "pcomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -43,7 +43,7 @@ def tense_at(doc: Doc, offset: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in {"VERB", "AUX"}:
             return clause_tense(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return None

@@ -11,6 +11,7 @@ from datetime import date
 
 from kg.records import Entity, EventMention, Participant, TimeValue
 from kg.resolve.entities import DocumentResolver
+from kg.resolve.quotes import link_quotes
 
 _ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORGANIZATION"})
 
@@ -101,7 +102,8 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
             nkey = resolver.link.get(int(ev.named_event[1:]))
             if nkey in entities and entities[nkey].type == "NAMED_EVENT":
                 named = nkey
-        out.append(replace(ev, participants=parts, place=place, named_event=named))
+        out.append(replace(ev, participants=parts, place=place, named_event=named,
+                           quotes=link_quotes(ev.quotes, resolver, entities)))
     return out
 
 

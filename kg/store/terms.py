@@ -13,6 +13,7 @@ datetime.date(2019, 4, 24)
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -42,7 +43,10 @@ _INT_TYPES = {
     )
 }
 _FLOAT_TYPES = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_BACKSLASH_U = re.compile(r"((?:\\\\)+)([uU])")
+_ESCAPES = str.maketrans(
+    {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+)
 
 
 def nt(term: Node) -> str:
@@ -53,7 +57,12 @@ def nt(term: Node) -> str:
             raise ValueError(f"not a valid IRI: {iri!r}")
         return f"<{iri}>"
     if isinstance(term, Literal):
-        text = f'"{str(term).translate(_ESCAPES)}"'
+        body = str(term).translate(_ESCAPES)
+        if "\\" in body:
+            # a SPARQL processor may expand \uXXXX anywhere in the query text before parsing it
+            # (rdflib does): write the "u" of an escaped backslash + "u" as \U00000075 so it cannot
+            body = _BACKSLASH_U.sub(lambda m: m.group(1) + ("\\U00000075" if m.group(2) == "u" else "\\U00000055"), body)
+        text = f'"{body}"'
         if term.language:
             return f"{text}@{term.language}"
         if term.datatype and str(term.datatype) != _XSD + "string":

@@ -251,6 +251,9 @@ def n_month_year(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _date_value(int(g["y"]), _month(g["mon"]), None))
 
 
+_FOLLOWING_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
+
+
 def n_month(g: G, ctx: Ctx) -> Norm | None:
     word = g["mon"]
     rel = _low(g.get("rel"))
@@ -263,6 +266,10 @@ def n_month(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", _date_value(None, m, None))
     d = ctx.dct
+    follow = _FOLLOWING_YEAR.match(ctx.after)
+    if follow and not rel:  # "in February this year", "in March of last year"
+        off = {"this": 0, "last": -1, "next": 1}[follow.group(1).lower()]
+        return Norm("DATE", _date_value(d.year + off, m, None))
     if rel in ("last", "this past", "past", "previous"):
         y = d.year if m < d.month else d.year - 1
     elif rel in ("next", "this coming", "coming"):
@@ -276,8 +283,11 @@ def n_month(g: G, ctx: Ctx) -> Norm | None:
 
 def n_holiday(g: G, ctx: Ctx) -> Norm | None:
     name = _low(g["hol"]).replace("’", "'")
+    rel = _low(g.get("rel"))
     if (
         not g.get("y")
+        and not rel
+        and not name.endswith((" day", " eve"))
         and (ctx.before.endswith("-") or re.match(r"\s+[a-z]", ctx.after) or "'" in ctx.after[:1])
         and re.match(r"\s+(?:day|eve)\b", ctx.after) is None
     ):
@@ -289,14 +299,24 @@ def n_holiday(g: G, ctx: Ctx) -> Norm | None:
             return Norm("DATE", "XXXX-11")
         first = date(yy, 11, 1)
         day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        if y is None and ctx.dct is not None and ctx.tense == "past" and day > ctx.dct:
+        past = rel in _PAST_RELS or (not rel and ctx.tense == "past")
+        if y is None and ctx.dct is not None and past and day > ctx.dct:
             return n_holiday({"hol": name, "y": str(yy - 1)}, ctx)
+        if y is None and ctx.dct is not None and rel in _FUT_RELS and day <= ctx.dct:
+            return n_holiday({"hol": name, "y": str(yy + 1)}, ctx)
         return Norm("DATE", day.isoformat())
     m, d = L["holidays"][name]
     if y is None:
         if ctx.dct is None:
             return Norm("DATE", _date_value(None, m, d))
-        y = _year_for(m, d, ctx)
+        if rel in _PAST_RELS:
+            y = ctx.dct.year if (m, d) < (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
+        elif rel in _FUT_RELS:
+            y = ctx.dct.year if (m, d) > (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
+        elif rel == "this":
+            y = ctx.dct.year
+        else:
+            y = _year_for(m, d, ctx)
     return Norm("DATE", _date_value(y, m, d))
 
 
@@ -561,6 +581,22 @@ def n_in_the_unit(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _unit_shift(unit_key(g["unit"]), 0, ctx))
 
 
+def n_the_year(g: G, ctx: Ctx) -> Norm | None:
+    """ "the year ended June 30" is a stretch of a year; "for the (full) year" is the DCT's year."""
+    if re.match(r"\s+(?:ended|ending|ends|to\s+date|through|that|in\s+which)\b", ctx.after, re.I):
+        return Norm("DURATION", "P1Y")
+    if re.search(r"\b(?:throughout|during|over|in)\s+$", ctx.before, re.I):
+        return Norm("DURATION", "P1Y")
+    return Norm("DATE", _unit_shift("year", 0, ctx))
+
+
+def n_year_end(g: G, ctx: Ctx) -> Norm | None:
+    """ "by year end", "year-end": the end of the DCT's year."""
+    if ctx.after[:1] == "-" or re.match(r"\s+(?:bonus|results?|figures?|report|audit|dividend)", ctx.after):
+        return None
+    return Norm("DATE", _unit_shift("year", 0, ctx), mod="END")
+
+
 def n_weekend(g: G, ctx: Ctx) -> Norm | None:
     rel = _low(g.get("rel"))
     if ctx.dct is None:
@@ -579,8 +615,35 @@ def n_weekend(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _unit_shift("weekend", n, ctx))
 
 
+#: a fractional amount of a unit is written in the next smaller unit when that comes out whole
+#: ("2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M), as TimeBank annotators write it
+_SUB_UNIT = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "M": (60, "S", True)}
+
+
+def _mixed(n: float, letter: str, timey: bool) -> str | None:
+    """ "P2Y6M"-style value of a fractional amount, None when the remainder is not whole."""
+    whole, frac = int(n), n - int(n)
+    if letter not in _SUB_UNIT or (letter == "M" and not timey):
+        return None
+    factor, sub, sub_timey = _SUB_UNIT[letter]
+    rest = frac * factor
+    if not float(rest).is_integer():
+        return None
+    head = f"{whole}{letter}" if whole else ""
+    tail = f"{int(rest)}{sub}"
+    if timey:
+        return f"PT{head}{tail}"
+    if sub_timey:
+        return f"P{head}T{tail}" if head else f"PT{tail}"
+    return f"P{head}{tail}"
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     letter, timey = UNITS[unit]
+    if n is not None and not float(n).is_integer():
+        mixed = _mixed(n, letter, timey)
+        if mixed:
+            return mixed
     num = "X" if n is None else fmt_num(n)
     if letter == "DE" and n is not None:
         num, letter = fmt_num(n * 10), "Y"
@@ -593,11 +656,16 @@ def _duration_value(n: float | None, unit: str) -> str:
     return ("PT" if timey else "P") + num + letter
 
 
+def _vague_count(word: str) -> float | None:
+    """ "a couple of" counts as two (TimeBank: "a couple of years" = P2Y); other vague words as X."""
+    return 2.0 if "couple" in _low(word) else None
+
+
 def n_duration(g: G, ctx: Ctx) -> Norm | None:
     unit = unit_key(g["unit"])
     numtxt = _low(g.get("num"))
     if g.get("vague"):
-        n = None
+        n = _vague_count(g["vague"])
     else:
         n = number_value(numtxt) if numtxt else 1.0
         if n is None:
@@ -610,7 +678,7 @@ def n_duration(g: G, ctx: Ctx) -> Norm | None:
         return None  # "three-quarters" is a fraction
     if g.get("old") or (re.fullmatch(r"1[6-9]\d\d|20\d\d", numtxt) and unit not in ("hour", "minute")):
         return None
-    if g.get("half"):
+    if g.get("half") or g.get("half2"):
         n = (n or 0) + 0.5
     if n is not None and n > 5000:
         return None
@@ -624,7 +692,7 @@ def n_plural_unit(g: G, ctx: Ctx) -> Norm | None:
 def n_ago(g: G, ctx: Ctx) -> Norm | None:
     unit = unit_key(g["unit"])
     numtxt = _low(g.get("num"))
-    n = None if g.get("vague") else (number_value(numtxt) if numtxt else 1.0)
+    n = _vague_count(g["vague"]) if g.get("vague") else (number_value(numtxt) if numtxt else 1.0)
     direction = _low(g["dir"])
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None or not float(n).is_integer():
@@ -680,7 +748,77 @@ def n_ref(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_recent_units(g: G, ctx: Ctx) -> Norm | None:
-    return Norm("DATE", "PAST_REF")
+    """ "recent years", "in recent weeks": an unspecified stretch up to now (TimeBank: PXY, PXW)."""
+    return Norm("DURATION", _duration_value(None, unit_key(g["unit"])))
+
+
+# ---------------------------------------------------------------- anaphora: "that day", "the following week"
+
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(?!\d)")
+_YEAR_VALUE = re.compile(r"(\d{4})(?![\d])|(\d{4})-")
+
+
+def remember(state: dict[str, Any], norm: Norm) -> None:
+    """Keep the last day, month and year the text has named: anaphoric expressions refer to them.
+
+    TimeML (and HeidelTime) anchor "that year", "the next day", "two days later" to the last date
+    mentioned before them, not to the DCT.
+    """
+    if norm.type not in ("DATE", "TIME") or not norm.value[:4].isdigit():
+        return
+    v = norm.value.split("/", 1)[0]
+    m = _DAY_VALUE.match(v)
+    if m:
+        state["anchor_day"] = date(int(m[1]), int(m[2]), int(m[3]))
+    if m or _MONTH_VALUE.match(v):
+        state["anchor_month"] = (int(v[:4]), int(v[5:7]))
+    if re.match(r"\d{4}(?!\d)", v):
+        state["anchor_year"] = int(v[:4])
+
+
+def _anchor_value(unit: str, n: int, ctx: Ctx) -> str | None:
+    """The ``unit`` that is ``n`` units from the last date the text named, None without one."""
+    st = ctx.state
+    if unit in ("day", "morning", "afternoon", "evening", "night", "week"):
+        day = st.get("anchor_day")
+        if day is None:
+            return None
+        if unit == "week":
+            return cal.week_value(day + timedelta(weeks=n))
+        shifted = day + timedelta(days=n)
+        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(unit)
+        return shifted.isoformat() + (f"T{part}" if part else "")
+    if unit == "month":
+        ym = st.get("anchor_month")
+        if ym is None:
+            return None
+        y, m = cal.add_months(ym[0], ym[1], n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "quarter":
+        q = st.get("quarter")
+        return f"{q[0]:04d}-Q{q[1]}" if q and n == 0 else None
+    if unit == "year":
+        y0 = st.get("anchor_year")
+        return None if y0 is None else f"{y0 + n:04d}"
+    return None
+
+
+def n_that_unit(g: G, ctx: Ctx) -> Norm | None:
+    """ "that year", "the same day", "later that month", "the following day", "the previous week"."""
+    unit = _low(g["unit"])
+    rel = _low(g.get("rel"))
+    n = 1 if rel in ("next", "following") else -1 if rel in ("previous", "preceding", "prior") else 0
+    value = _anchor_value(unit, n, ctx)
+    if value is None:
+        if n == 0 or unit not in ("day", "morning", "afternoon", "evening", "night"):
+            return None
+        if ctx.dct is None:
+            return None
+        value = (ctx.dct + timedelta(days=n)).isoformat()
+        if unit != "day":
+            value += "T" + PARTS[unit]
+    return Norm("TIME" if "T" in value else "DATE", value)
 
 
 # ---------------------------------------------------------------- the rules, in priority order
@@ -717,7 +855,12 @@ RULES: list[tuple[str, str, Handler]] = [
         ),
     ),
     ("month_year", rf"(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR})(?!\d)", n_month_year),
-    ("holiday", rf"(?P<hol>{HOLIDAY})(?:\s*,?\s+(?P<y>{YEAR}))?", n_holiday),
+    (
+        "holiday",
+        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<hol>{HOLIDAY})"
+        rf"(?:\s*,?\s+(?P<y>{YEAR}))?",
+        n_holiday,
+    ),
     (
         "quarter",
         rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?"
@@ -775,6 +918,14 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?P<dir>ago|earlier|from\s+now|hence)(?![\w-])",
         n_ago,
     ),
+    (
+        "that_unit",
+        r"(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
+        r"(?P<unit>day|morning|afternoon|evening|night|week|month|year|quarter)(?![\w-])"
+        r"|the\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<unit2>day|morning|afternoon|evening|night)"
+        r"(?![\w-])",
+        lambda g, c: n_that_unit({"unit": g.get("unit") or g.get("unit2"), "rel": g.get("rel")}, c),
+    ),
     ("year_earlier", r"year-(?:earlier|ago)(?!\s+quarter)", n_year_earlier),
     (
         "rel_unit",
@@ -788,7 +939,8 @@ RULES: list[tuple[str, str, Handler]] = [
         lambda g, c: n_in_the_unit({"unit": g.get("unit") or g.get("unit2")}, c),
     ),
     ("weekend", r"the\s+weekend", n_weekend),
-    ("the_year", r"the\s+(?:fiscal\s+|financial\s+)?year(?![\w-])", lambda g, c: Norm("DURATION", "P1Y")),
+    ("the_year", r"the\s+(?:fiscal\s+|financial\s+|full\s+)?year(?![\w-])", lambda g, c: n_the_year(g, c)),
+    ("year_end", r"year[\s-]end(?![\w-])|year['’]s\s+end", lambda g, c: n_year_end(g, c)),
     (
         "set",
         rf"(?P<q>every|each|per)\s+(?:(?P<num>{NUM}|other)\s+)?"
@@ -801,11 +953,12 @@ RULES: list[tuple[str, str, Handler]] = [
         n_freq,
     ),
     ("set_adverb", rf"(?P<adv>{SET_ADVERBS})", n_set_adverb),
-    ("recent_units", r"recent\s+(?:years|months|weeks|days|decades)", n_recent_units),
+    ("recent_units", r"recent\s+(?P<unit>years|months|weeks|days|decades)", n_recent_units),
     (
         "duration",
         r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"
-        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+"
+        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM})(?P<half2>\s+and\s+a\s+half)?)"
+        rf"(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
         n_duration,
     ),

@@ -37,7 +37,12 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMWORD = rf"(?:(?:{_TENS})[\s-](?:{_ONES})|{alt(k for k in NUMBERS if k not in ('a', 'an'))})"
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{NUMWORD}(?:[\s-](?:hundred|thousand))?|an?)"
+#: a simple fraction after a whole number: "2 1/2 years", "5-1/2 hours", "3½ days"
+FRACTION = r"(?:\s+|-)?(?:1/2|1/4|3/4|[½¼¾])"
+NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:{FRACTION}(?![\d/])|\.\d+)?|{NUMWORD}(?:[\s-](?:hundred|thousand))?"
+    r"|an?)"
+)
 VAGUE = alt(L["vague_numbers"])
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
@@ -69,6 +74,10 @@ def unit_key(word: str) -> str:
 def number_value(word: str) -> float | None:
     """The number a numeral stands for ("twenty-five" -> 25, "1,200" -> 1200), None if vague."""
     w = re.sub(r"\s+", " ", word.lower()).replace(",", "")
+    frac = re.fullmatch(r"(\d+)[ -]?(1/2|1/4|3/4|½|¼|¾)", w)
+    if frac:
+        part = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}[frac[2]]
+        return int(frac[1]) + part
     try:
         return float(w)
     except ValueError:

@@ -16,7 +16,7 @@ from datetime import date
 
 from kg.records import TimeValue
 from kg.time import calendar as cal
-from kg.time.grammar import RULES, Ctx, Handler, Norm
+from kg.time.grammar import RULES, Ctx, Handler, Norm, remember
 from kg.time.lexicon import lexicon
 from kg.time.patterns import PREFIX
 from kg.time.tense import tense_near
@@ -139,6 +139,7 @@ def tag(
         norm = handler(inner.groupdict(), ctx)
         if norm is None:
             continue
+        remember(state, norm)
         start = cs
         mod = norm.mod
         pre = m.group("pre")

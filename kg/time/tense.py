@@ -16,6 +16,7 @@ import re
 
 from kg.time.lexicon import lexicon
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|although|who|which)\b|\b(?:said|says|told)\b")
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
@@ -41,12 +42,18 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """ "past", "future" or None from the verb cues nearest to text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
+    fut_before = False
     for m in _cue_re().finditer(text, s, e):
         if start <= m.start() < end:
             continue  # cues inside the expression itself ("last", "next") are the grammar's job
         dist = start - m.end() if m.end() <= start else m.start() - end
         kind = "future" if m.group("future") is not None else "past"
-        # a future cue anywhere before the expression in the clause outweighs a nearer past one
+        if kind == "future" and m.end() <= start and not _CLAUSE_BREAK.search(text, m.end(), start):
+            fut_before = True
         if best is None or dist < best[0]:
             best = (dist, kind)
+    # a future cue before the expression in its clause outweighs a nearer past one
+    # ("will ... the project finished by August")
+    if fut_before:
+        return "future"
     return best[1] if best else None

@@ -269,3 +269,24 @@ def test_cli_errors_are_clear(store_dir: Path) -> None:
     assert "E401" in result.output
     result = cli("query", "--name", "nope", "--store", str(store_dir))
     assert "E403" in result.output
+
+
+def test_any_text_binds_as_itself(tmp_path: Path) -> None:
+    """Property: whatever the text, a bound parameter comes back unchanged on every backend."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    stores = [open_store("memory:"), open_store(tmp_path / "prop")]
+    alphabet = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+    special = st.sampled_from(['"', "'", "\\", "\\u0022", "\\U00000022", "}", "{", "\n", "\r", "#", " ; DROP ALL ; "])
+    text = st.lists(st.one_of(special, st.text(alphabet, max_size=5)), max_size=8).map("".join)
+
+    @settings(max_examples=150, deadline=None)
+    @given(text)
+    def check(value: str) -> None:
+        for store in stores:
+            assert run_query(store, "SELECT ?x WHERE { BIND(?p AS ?x) }", {"p": value}).rows == [{"x": value}]
+
+    check()
+    for store in stores:
+        store.close()

@@ -37,7 +37,9 @@ def to_timeml(path: Path) -> tuple[str, str] | None:
             continue
         if tx.get("functionInDocument") == "CREATION_TIME":
             dct = tx.get("value")
-        attrs = f'tid="t{tx.get("m_id")}" type="{tx.get("type")}" value="{html.escape(tx.get("value") or "")}"'
+        attrs = (
+            f'tid="t{tx.get("m_id")}" type="{tx.get("type")}" value="{html.escape(tx.get("value") or "")}"'
+        )
         opens.setdefault(ids[0], []).append(f"<TIMEX3 {attrs}>")
         closes[ids[-1]] = closes.get(ids[-1], 0) + 1
     if not dct or not re.fullmatch(r"\d{4}-\d\d-\d\d", dct):
@@ -58,7 +60,7 @@ def to_timeml(path: Path) -> tuple[str, str] | None:
         prev_sent, prev_tok = sent, word
     docid = root.get("doc_id", path.stem)
     doc = (
-        f"<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{docid}</DOCID>\n"
+        f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{docid}</DOCID>\n'
         f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">{dct}'
         f"</TIMEX3></DCT>\n<TEXT>{''.join(out)}</TEXT>\n</TimeML>\n"
     )

@@ -78,18 +78,127 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _write_texts(raw: Any, texts: list[GraphText]) -> None:
+    """One transaction for the graphs of a batch, straight from N-Quads text (Oxigraph fast path).
+
+    The same two paths as :meth:`kg.store.oxigraph.OxigraphStore.replace_graphs`: all graphs new
+    -> one transactional ``load``; some already there -> one ``DROP ...; INSERT DATA`` update.
+    """
+    import pyoxigraph as ox
+
+    from kg.errors import StoreError
+
+    try:
+        if not any(raw.contains_named_graph(ox.NamedNode(t.graph)) for t in texts):
+            body = "".join(f"{line} <{t.graph}> .\n" for t in texts for line in t.lines)
+            if body:
+                raw.load(body, format=ox.RdfFormat.N_QUADS)
+            return
+        drops = "".join(f"DROP SILENT GRAPH <{t.graph}> ;\n" for t in texts)
+        inserts = "".join(
+            f"GRAPH <{t.graph}> {{\n" + "".join(line + " .\n" for line in t.lines) + "}\n" for t in texts if t.lines
+        )
+        update = drops + (f"INSERT DATA {{\n{inserts}}}" if inserts else "")
+        raw.update(update.rstrip(" ;\n"))
+    except (OSError, SyntaxError) as exc:
+        raise StoreError("E400", f"write failed: {exc}") from exc
+
+
+class _Writer:
+    """Writes batches to the store in a background thread, one transaction per batch.
+
+    pyoxigraph releases the GIL while it loads, so the store write of batch n overlaps the NLP of
+    batch n+1. At most two batches wait in the queue (bounded memory); an error in the thread is
+    raised in the caller at the next ``put`` or at ``close``.
+    """
+
+    def __init__(self, store: Store, summary: BuildSummary, progress: _Progress | None) -> None:
+        from kg.store.oxigraph import OxigraphStore
+
+        self.store = store
+        self.summary = summary
+        self.progress = progress
+        self.raw = store.raw if isinstance(store, OxigraphStore) else None
+        self.queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
+        self.thread.start()
+
+    @property
+    def takes_text(self) -> bool:
+        """True when batches may be N-Quads text (GraphText) rather than rdflib quads."""
+        return self.raw is not None
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is not None:
+                continue
+            try:
+                t0 = time.perf_counter()
+                if self.raw is not None:
+                    _write_texts(self.raw, batch)
+                else:
+                    self.store.replace_graphs(dict(batch))
+                self.summary.stages.add("store", time.perf_counter() - t0)
+                self.summary.documents += len(batch)
+                if self.progress is not None:
+                    self.progress.advance(len(batch))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                self.error = exc
+
+    def put(self, batch: list[Any]) -> None:
+        if self.error is not None:
+            self.close()
+        if batch:
+            self.queue.put(batch)
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
+def write_batches(batches: Iterable[list[DocumentResult | GraphText | Failed]], store: Store,
+                  summary: BuildSummary, progress: _Progress | None = None) -> None:
+    """Write per-document graphs, one transaction per batch (RDF here, the store write in a thread)."""
+    writer = _Writer(store, summary, progress)
+    try:
+        for batch in batches:
+            t0 = time.perf_counter()
+            items: list[Any] = []
+            for r in batch:
+                if isinstance(r, Failed):
+                    summary.failed += 1
+                    summary.errors.append(f"{r.doc_id}: {r.error}")
+                    if progress is not None:
+                        progress.advance(1)
+                elif isinstance(r, GraphText):
+                    items.append(r if writer.takes_text else (URIRef(r.graph), _parse_lines(r)))
+                elif writer.takes_text:
+                    items.append(graph_text(r))
+                else:
+                    items.append((doc_graph(r.document.id), document_quads(r)))
+            summary.stages.add("rdf", time.perf_counter() - t0)
+            writer.put(items)
+    finally:
+        writer.close()
+
+
 def results_to_store(results: Iterable[DocumentResult], store: Store, summary: BuildSummary,
                      batch_size: int = DEFAULT_BATCH) -> None:
-    """Write per-document graphs, one transaction per batch."""
-    for batch in _batches(results, batch_size):
-        t0 = time.perf_counter()
-        graphs = {doc_graph(r.document.id): document_quads(r) for r in batch}
-        t1 = time.perf_counter()
-        store.replace_graphs(graphs)
-        t2 = time.perf_counter()
-        summary.stages.add("rdf", t1 - t0)
-        summary.stages.add("store", t2 - t1)
-        summary.documents += len(batch)
+    """Write per-document graphs, one transaction per batch of ``batch_size`` documents."""
+    write_batches(_batches(results, batch_size), store, summary)
+
+
+def _parse_lines(text: GraphText) -> list[Any]:
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data="".join(f"{line} <{text.graph}> .\n" for line in text.lines), format="nquads")
+    return [(s, p, o, URIRef(text.graph)) for s, p, o, _ in ds.quads((None, None, None, None))]
 
 
 def _date(value: Any) -> date | None:

@@ -3,6 +3,16 @@
 Kept apart from :mod:`kg.pipeline` (which adds the store) so that worker processes and Dask tasks
 run exactly this and nothing else.
 
+Two ways to run it:
+
+* one process: :func:`analyze_documents` streams documents through ``nlp.pipe`` and extracts from
+  each parsed doc as it comes out;
+* ``n_process > 1``: batches of documents go to a pool of worker processes, each with its own
+  pipeline (loaded once per process; forked from the parent where the OS allows, so the gazetteer
+  ruler is built only once), which run NLP, extraction, resolution *and* the RDF writer, and send
+  back N-Quads text (:class:`GraphText`) or :class:`~kg.records.DocumentResult` records. At most
+  ``2 * n_process`` batches are in flight, so memory stays bounded whatever the corpus size.
+
 >>> from kg.records import Document
 >>> from datetime import date
 >>> docs = [Document("d1", "Putin will meet Xi Jinping in Beijing on April 26.", date(2019, 4, 24))]
@@ -12,20 +22,31 @@ run exactly this and nothing else.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
 
 from kg.extract import analyze
 from kg.nlp import load_pipeline
 from kg.records import Document, DocumentResult
 from kg.resolve import resolve_document
 
+#: documents per ``nlp.pipe`` minibatch (spaCy's sweet spot for CPU models on news articles)
+NLP_BATCH = 16
+
 
 @dataclass
 class StageTimes:
-    """Seconds spent in each stage (for bench/throughput.py and the build summary)."""
+    """Seconds spent in each stage (for bench/throughput.py and the build summary).
+
+    With worker processes the seconds are summed over the workers (CPU-seconds, not wall time).
+    """
 
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
@@ -35,6 +56,25 @@ class StageTimes:
     def merge(self, other: StageTimes) -> None:
         for k, v in other.seconds.items():
             self.seconds[k] += v
+
+    def __getstate__(self) -> dict[str, float]:
+        return dict(self.seconds)
+
+    def __setstate__(self, state: dict[str, float]) -> None:
+        self.seconds = defaultdict(float, state)
+
+
+@dataclass
+class GraphText:
+    """One document's named graph, already written as N-Quads lines (what workers send back).
+
+    ``lines`` are ``"<s> <p> o"`` without the graph and the final dot, in the writer's order, so
+    the driver can load them as N-Quads or insert them as triples of one graph.
+    """
+
+    doc_id: str
+    graph: str
+    lines: list[str]
 
 
 def process_document(doc, document: Document, times: StageTimes | None = None) -> DocumentResult:  # type: ignore[no-untyped-def]
@@ -50,21 +90,120 @@ def process_document(doc, document: Document, times: StageTimes | None = None) -
     return result
 
 
-def analyze_documents(
-    documents: Iterable[Document],
-    *,
-    model: str | None = None,
-    batch_size: int = 16,
-    n_process: int = 1,
-    times: StageTimes | None = None,
+def graph_text(result: DocumentResult, times: StageTimes | None = None) -> GraphText:
+    """The document's graph as N-Quads lines (the RDF writer, then N-Triples terms)."""
+    from kg.rdf.iri import doc_graph
+    from kg.rdf.writer import document_quads
+    from kg.store.terms import nt
+
+    t0 = time.perf_counter()
+    quads = document_quads(result)
+    cache: dict[Any, str] = {}
+
+    def term(t: Any) -> str:
+        # predicates, classes and the graph repeat in every triple: write each once
+        s = cache.get(t)
+        if s is None:
+            s = cache[t] = nt(t)
+        return s
+
+    lines = [f"{nt(s)} {term(p)} {nt(o)}" for s, p, o, _ in quads]
+    if times is not None:
+        times.add("rdf", time.perf_counter() - t0)
+    return GraphText(result.document.id, str(doc_graph(result.document.id)), lines)
+
+
+def _pipe(
+    nlp: Any, documents: Iterable[Document], batch_size: int, times: StageTimes | None
 ) -> Iterator[DocumentResult]:
-    """Run the NLP pipeline over documents (streaming, ``nlp.pipe``) and extract from each."""
-    nlp = load_pipeline(model)
     stream = ((d.text, d) for d in documents)
     t_nlp = time.perf_counter()
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         t_got = time.perf_counter()
         if times is not None:
             times.add("nlp", t_got - t_nlp)
         yield process_document(doc, document, times)
         t_nlp = time.perf_counter()
+
+
+def analyze_batch(
+    documents: list[Document], model: str | None = None, *, batch_size: int = NLP_BATCH, as_text: bool = False
+) -> tuple[list[Any], StageTimes]:
+    """One batch in a worker: NLP, extraction, resolution (and the RDF writer when ``as_text``).
+
+    Returns the DocumentResults (or GraphTexts) in input order, with the stage times of the batch.
+    The pipeline is loaded once per process (``load_pipeline`` is cached).
+    """
+    times = StageTimes()
+    nlp = load_pipeline(model)
+    results: list[Any] = []
+    for result in _pipe(nlp, documents, batch_size, times):
+        results.append(graph_text(result, times) if as_text else result)
+    return results, times
+
+
+def _init_worker(model: str | None) -> None:
+    # forked workers inherit the parent's loaded pipeline; spawned ones load it here, once
+    load_pipeline(model)
+
+
+def _context() -> Any:
+    method = os.environ.get("KG_MP_START") or ("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    return mp.get_context(method)
+
+
+def analyze_in_workers(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    n_process: int = 2,
+    chunk: int = 64,
+    batch_size: int = NLP_BATCH,
+    as_text: bool = False,
+    times: StageTimes | None = None,
+) -> Iterator[list[Any]]:
+    """Batches of results (in input order) from ``n_process`` worker processes.
+
+    Documents are cut into chunks of ``chunk``; each chunk is one task and comes back as one list
+    (DocumentResults, or GraphTexts when ``as_text``). At most ``2 * n_process`` chunks are in
+    flight, so the input is read only as fast as the workers consume it.
+    """
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        load_pipeline(model)  # load before forking: workers share it copy-on-write
+    it = iter(documents)
+    pending: deque[Future[tuple[list[Any], StageTimes]]] = deque()
+    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+        try:
+            while True:
+                while len(pending) < 2 * n_process and (batch := list(islice(it, chunk))):
+                    pending.append(pool.submit(analyze_batch, batch, model, batch_size=batch_size, as_text=as_text))
+                if not pending:
+                    break
+                results, batch_times = pending.popleft().result()
+                if times is not None:
+                    times.merge(batch_times)
+                yield results
+        finally:
+            for f in pending:
+                f.cancel()
+
+
+def analyze_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    batch_size: int = NLP_BATCH,
+    n_process: int = 1,
+    times: StageTimes | None = None,
+) -> Iterator[DocumentResult]:
+    """Run the NLP pipeline over documents (streaming, ``nlp.pipe``) and extract from each.
+
+    ``n_process > 1`` runs NLP, extraction and resolution in that many worker processes.
+    """
+    if n_process > 1:
+        for batch in analyze_in_workers(documents, model=model, n_process=n_process, batch_size=batch_size,
+                                        times=times):
+            yield from batch
+        return
+    yield from _pipe(load_pipeline(model), documents, batch_size, times)

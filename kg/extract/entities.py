@@ -21,6 +21,12 @@ KEPT_LABELS = frozenset(
 _STRIP_LEFT = frozenset({"the", "The", "THE", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—", ")", "(", '"', "“", "”"})
 _NOT_NAMES = re.compile(r"^[\W\d_]+$")
+#: words announcing a news outlet before its name ("the right-wing Daily Mail", "Czech daily Lidove Noviny")
+_MEDIA_CUE = re.compile(
+    r"\b(?:daily|dailies|newspaper|paper|weekly|tabloid|magazine|broadsheet|television|tv|radio|channel|"
+    r"broadcaster|news agency|agency|website|station)\W*(?:\w+\W+){0,2}$",
+    re.I,
+)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,40})?\s*[-–—(]")
 
 
@@ -57,8 +63,10 @@ def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
             ):
                 out[-1] = (doc[prev.start : span.end], "PERSON")
                 continue
-            if adjacent and label in {"ORG", "ORGANIZATION"} and prev_label == "NORP" and len(prev) == 1:
-                # "Peruvian Congress", "Turkish Foreign Ministry": the demonym is part of the name
+            if adjacent and label in {"ORG", "ORGANIZATION"} and prev_label in {"NORP", "GPE", "COUNTRY"} and (
+                len(prev) == 1 and prev[0].text[:1].isupper()
+            ):
+                # "Peruvian Congress", "US House of Representatives": the state is part of the name
                 out[-1] = (doc[prev.start : span.end], label)
                 continue
         if label == "PERSON":
@@ -131,6 +139,9 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
             continue
         sent = clean.sent
         role = title_phrase(clean) if label == "PERSON" else None
+        if label in {"ORG", "ORGANIZATION"} and _MEDIA_CUE.search(doc.text[max(sent.start_char, clean.start_char - 40):
+                                                                          clean.start_char]):
+            role = "media"
         mentions.append(
             EntityMention(
                 doc_id=doc_id,

@@ -149,14 +149,22 @@ class EventExtractor:
                 break
             cur = cur.head
         best: int | None = None
+        best_subject: int | None = None
         for k, m in enumerate(self.mentions):
             if m.start >= token.idx:
                 break
             if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500:
                 best = k
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                    best_subject = k
+        # in an earlier sentence the subject is the most salient antecedent
+        if best is not None and best_subject is not None:
+            if self.mentions[best].sentence_start != token.sent.start_char:
+                return best_subject
         return best
 
-    def mentions_of(self, token: Token, depth: int = 0) -> list[int]:
+    def mentions_of(self, token: Token, depth: int = 0, via_appos: bool = False) -> list[int]:
         """Entity mentions an argument token stands for (with its conjuncts and appositions)."""
         if depth > 4:
             return []
@@ -176,6 +184,7 @@ class EventExtractor:
             for child in token.children:
                 if child.dep_ in {"appos", "compound", "nmod"} or (
                     child.dep_ == "prep" and child.lower_ in {"of", "from"} and token.lower_ in _GROUP_NOUNS
+                    and not via_appos
                 ):
                     target = child if child.dep_ != "prep" else next(
                         (c for c in child.children if c.dep_ == "pobj"), None
@@ -193,7 +202,7 @@ class EventExtractor:
             if child.dep_ == "conj":
                 found.extend(self.mentions_of(child, depth + 1))
             elif child.dep_ == "appos" and k is None and not found:
-                found.extend(self.mentions_of(child, depth + 1))
+                found.extend(self.mentions_of(child, depth + 1, via_appos=True))
         out: list[int] = []
         for k in found:
             if k not in out:
@@ -217,6 +226,10 @@ class EventExtractor:
             subs = self._children(cur, {"nsubj", "nsubjpass", "csubj"})
             if cur.dep_ != "acl" or not subs:
                 pass
+            if cur.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                agents = self._pobjs(verb, {"by"})
+                if agents:
+                    return [k for a in agents for k in self.mentions_of(a)]
             if subs:
                 passive = any(c.dep_ == "auxpass" for c in cur.children)
                 agents = self._pobjs(cur, {"by"}) if passive and cur.i == verb.i else []
@@ -235,7 +248,8 @@ class EventExtractor:
     # -- place and time ---------------------------------------------------------------------------
     def place_of(self, tokens: Sequence[Token], exclude: set[int]) -> int | None:
         """A place attached with in/at to one of the tokens (the trigger and its verb) or their objects."""
-        tokens = list(tokens) + [c for t in tokens for c in t.children if c.dep_ in {"dobj", "pobj"}]
+        tokens = list(tokens) + [c for t in tokens for c in t.children
+                                 if c.dep_ in {"dobj", "pobj"} and self.index.at(c) is not None]
         for tok in tokens:
             for pobj in self._pobjs(tok, {"in", "at", "inside"}):
                 for k in self.mentions_of(pobj):
@@ -259,6 +273,8 @@ class EventExtractor:
             if span is None:
                 continue
             root = span.root
+            if root.dep_ in {"amod", "compound", "nummod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "a 2007-2013 spending package": the date describes the noun, not the event
             cur = root
             dist = 0
             for _ in range(8):
@@ -267,7 +283,7 @@ class EventExtractor:
                     break
                 if cur.head.i == cur.i:
                     break
-                if cur.dep_ in _CLAUSE_DEPS and cur.i not in anchors:
+                if cur.dep_ in _CLAUSE_DEPS | {"acl"} and cur.i not in anchors:
                     break
                 cur = cur.head
                 dist += 1

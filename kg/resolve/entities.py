@@ -39,6 +39,16 @@ COMPATIBLE = {
     "NORP": ("COUNTRY", "ORGANIZATION"),
     "EVENT": ("NAMED_EVENT", "ORGANIZATION"),
 }
+def _not_entities() -> frozenset[str]:
+    import yaml
+
+    from kg.config import data_path
+
+    with data_path("not_entities.yaml").open(encoding="utf-8") as handle:
+        return frozenset(w.casefold() for w in yaml.safe_load(handle)["not_entities"])
+
+
+NOT_ENTITIES = _not_entities()
 _GENERIC = re.compile(
     r"^(?:western|eastern|arab|african|asian|european|islamic|muslim|christian|communist|"
     r"international community|government|ministry|parliament|army|police|state|republic|"
@@ -117,6 +127,13 @@ class DocumentResolver:
     def _lookup(self, surface: str, label: str) -> GazEntry | None:
         acro = self.analysis.acronyms.get(surface)
         entries = self.gaz.lookup(surface)
+        words = surface.split()
+        # "Islamist Hamas", "148 World Trade Organisation": a modifier before a known name
+        for cut in (1, 2):
+            if entries or len(words) <= cut:
+                break
+            if all(not w[:1].isupper() or w.isdigit() or self.gaz.demonym(w) for w in words[:cut]) or cut == 1:
+                entries = [e for e in self.gaz.lookup(" ".join(words[cut:])) if e.type != "PERSON"]
         if not entries and acro:
             entries = self.gaz.lookup(acro)
         if not entries and label == "PERSON" and surface.isupper():
@@ -134,6 +151,8 @@ class DocumentResolver:
             cl = self.clusters[key] = _Cluster(key, label, type_, entry)
         cl.mentions.append(m)
         cl.surfaces.append(surface)
+        if m.text != surface:
+            cl.surfaces.append(m.text)
         self.link[k] = key
 
     def resolve(self) -> None:
@@ -143,7 +162,7 @@ class DocumentResolver:
             if m.type == "TITLE":
                 continue
             surface = _strip_title(m.text, m.type, self.gaz)
-            if _GENERIC.match(surface):
+            if _GENERIC.match(surface) or surface.casefold() in NOT_ENTITIES or not any(c.isupper() for c in surface):
                 self.link[k] = None
                 continue
             if m.type == "NORP" and "-" in surface:

@@ -84,9 +84,12 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
                 parts.append(_participant(ent, role))
         if ev.type == "VISIT":
             hosts = [p for p in parts if p.role == "host"]
-            visitors = [p for p in parts if p.role == "visitor"]
+            visitors = [p for p in parts if p.role == "visitor" and p.type in {"PERSON", "ORGANIZATION"}]
             if not visitors:
                 continue
+            if not hosts and place is None and ev.trigger.lower() not in {"visit", "visits", "visited", "visiting",
+                                                                          "trip", "tour", "visitor"}:
+                continue  # "goes to the polls": a motion verb is a visit only with a destination
             if place is None and hosts and hosts[0].type == "COUNTRY":
                 place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
             parts = visitors + [p for p in parts if p.role != "visitor"]
@@ -116,7 +119,7 @@ def _political(ent: Entity, resolver: DocumentResolver) -> bool:
     if ent.type == "COUNTRY":
         return True
     if ent.type == "ORGANIZATION":
-        return ent.subtype not in _MEDIA
+        return ent.subtype not in _MEDIA and not any(m.role == "media" for m in ent.mentions)
     if ent.type != "PERSON":
         return False
     if ent.roles or any(m.role for m in ent.mentions):

@@ -22,7 +22,6 @@ from kg.time.patterns import (
     MONTH,
     MONTHS,
     NUM,
-    ORD,
     PARTS,
     REFS,
     SEASON,
@@ -209,6 +208,11 @@ def n_clock(g: G, ctx: Ctx) -> Norm | None:
         hh = (hh % 12) + (12 if pm else 0)
     day: date | None = None
     day_x = "XXXX-XX-XX"
+    if g.get("mon"):  # "5 p.m. EST Nov. 9"
+        md = n_month_day({"mon": g["mon"], "day": g["day"], "y": g.get("y")}, ctx)
+        if md is None or not md.value[:4].isdigit():
+            return None
+        return Norm("TIME", f"{md.value}T{hh:02d}:{mm:02d}")
     if g.get("wd") or g.get("wd2"):
         day = _weekday_date(WEEKDAYS[_low(g.get("wd") or g.get("wd2"))], "", ctx)
     elif g.get("dw") or g.get("dw2"):
@@ -410,10 +414,10 @@ def _year_phrase(text: str | None, ctx: Ctx) -> int | None | str:
 
 
 def n_quarter(g: G, ctx: Ctx) -> Norm | None:
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
-        _low(g["ord"])
-    ]
     unit = "H" if "half" in _low(g["qh"]) else "Q"
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(
+        _low(g["ord"]), 2 if unit == "H" else 4
+    )
     if unit == "H" and q > 2:
         return None
     yp = g.get("y") or g.get("y0")
@@ -597,6 +601,14 @@ def n_year_end(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _unit_shift("year", 0, ctx), mod="END")
 
 
+def n_week_of(g: G, ctx: Ctx) -> Norm | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    md = n_month_day({"mon": g["mon"], "day": g["day"], "y": g.get("y")}, ctx)
+    if md is None or not md.value[:4].isdigit():
+        return None
+    return Norm("DATE", cal.week_value(date.fromisoformat(md.value)))
+
+
 def n_weekend(g: G, ctx: Ctx) -> Norm | None:
     rel = _low(g.get("rel"))
     if ctx.dct is None:
@@ -748,8 +760,8 @@ def n_ref(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_recent_units(g: G, ctx: Ctx) -> Norm | None:
-    """ "recent years", "in recent weeks": an unspecified stretch up to now (TimeBank: PXY, PXW)."""
-    return Norm("DURATION", _duration_value(None, unit_key(g["unit"])))
+    """ "recent years", "in recent weeks": the recent past (TimeBank and MEANTIME mostly: PAST_REF)."""
+    return Norm("DATE", "PAST_REF")
 
 
 # ---------------------------------------------------------------- anaphora: "that day", "the following week"
@@ -837,7 +849,8 @@ RULES: list[tuple[str, str, Handler]] = [
     (
         "clock",
         rf"(?:(?P<wd2>{WEEKDAY})\s*,?\s+(?:at\s+)?|(?P<dw2>{_DAYWORD})\s+at\s+)?{CLOCK}{ZONE}?"
-        rf"(?:\s*,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow))(?![\w-]))?",
+        rf"(?:\s*,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)"
+        rf"|(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d))(?![\w-]))?",
         n_clock,
     ),
     (
@@ -863,7 +876,10 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "quarter",
-        rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+)?(?:fiscal\s+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?"
+        rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+        r"|(?:last|final)(?=[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\s+of\s+(?:fiscal\s+|this\s|last\s|next\s|\d)))"
+        r"[\s-]+(?:fiscal[\s-]+)?"
         rf"(?P<qh>quarter|half)(?:\s+of\s+(?P<y>(?:fiscal\s+)?{YEAR}|(?:this|last|next|the\s+current|the\s+previous)"
         rf"\s+(?:fiscal\s+)?year))?",
         n_quarter,
@@ -939,6 +955,11 @@ RULES: list[tuple[str, str, Handler]] = [
         lambda g, c: n_in_the_unit({"unit": g.get("unit") or g.get("unit2")}, c),
     ),
     ("weekend", r"the\s+weekend", n_weekend),
+    (
+        "week_of",
+        rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d)",
+        lambda g, c: n_week_of(g, c),
+    ),
     ("the_year", r"the\s+(?:fiscal\s+|financial\s+|full\s+)?year(?![\w-])", lambda g, c: n_the_year(g, c)),
     ("year_end", r"year[\s-]end(?![\w-])|year['’]s\s+end", lambda g, c: n_year_end(g, c)),
     (

@@ -31,7 +31,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (by punctuation) that holds text[start:end]."""
     lo = max(0, start - 400)
     s = lo
-    for m in _SENT_END.finditer(text, lo, start):
+    # endpos one past ``start``: the look-ahead must see the expression's own first character
+    for m in _SENT_END.finditer(text, lo, min(len(text), start + 1)):
         s = m.end()
     m2 = _SENT_END.search(text, end, min(len(text), end + 400))
     e = m2.start() + 1 if m2 else min(len(text), end + 400)

@@ -27,7 +27,7 @@ NAMES = {
     "statements_by_outlet",
     "visits_by_country",
     "who_met_whom",
-}
+}  # (other issues add more, e.g. quotes_by_speaker)
 
 
 @pytest.fixture(params=["oxigraph", "memory"])
@@ -44,7 +44,7 @@ def pick(result, *cols: str) -> list[tuple]:
 
 def test_list_named_has_every_query_with_its_header() -> None:
     queries = {q.name: q for q in list_named()}
-    assert set(queries) == NAMES
+    assert NAMES <= set(queries)
     for q in queries.values():
         assert q.description
         assert Path(q.path or "").name == f"{q.name}.rq"

@@ -15,6 +15,8 @@ stopped and gives the same graph as an uninterrupted one).
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,9 +30,17 @@ from rdflib import URIRef
 from kg.config import data_path
 from kg.documents import ReadReport, read_documents
 from kg.errors import KGError
-from kg.process import StageTimes, analyze_documents
+from kg.process import (
+    NLP_BATCH,
+    Failed,
+    GraphText,
+    StageTimes,
+    analyze_documents,
+    analyze_in_workers,
+    graph_text,
+)
 from kg.rdf.iri import doc_graph
-from kg.rdf.namespaces import KGROLE, KGT, MERGED_GRAPH, REFERENCE_GRAPH
+from kg.rdf.namespaces import KGROLE, MERGED_GRAPH, REFERENCE_GRAPH
 from kg.rdf.writer import document_quads, merged_quads, reference_quads
 from kg.records import Document, DocumentResult, Event, EventMention, Participant, Span, TimeValue
 from kg.resolve import merge_events
@@ -320,6 +330,9 @@ def build(
     report = ReadReport()
     if isinstance(inputs, str | Path):
         inputs = [inputs]
+    inputs = list(inputs)
+    if options.get("progress", True) and "total" not in options:
+        options["total"] = count_inputs(inputs)
     docs = read_documents(inputs, published=published, max_chars=max_chars, report=report)
     return build_documents(docs, store, report=report, **options)
 
@@ -335,17 +348,23 @@ def build_documents(
     dask: str | None = None,
     report: ReadReport | None = None,
     on_progress: Callable[[int], None] | None = None,
+    total: int | None = None,
+    nlp_batch_size: int = NLP_BATCH,
 ) -> BuildSummary:
     """Build documents into a store: skip unchanged ones, replace changed ones, re-merge events.
 
-    ``store``: a Store, an Oxigraph folder, ``"memory:"`` or a SPARQL endpoint URL. ``workers``:
-    local processes for the NLP; ``dask``: a Dask scheduler address (or "local") to run extraction
-    on a cluster.
+    ``store``: a Store, an Oxigraph folder, ``"memory:"`` or a SPARQL endpoint URL.
+    ``batch_size``: documents per store transaction (and per worker task). ``workers``: local
+    processes running NLP, extraction, resolution and the RDF writer; ``dask``: a Dask scheduler
+    address (or "local") to run them on a cluster. ``total``: the expected number of documents
+    (for the progress bar's ETA). Memory stays bounded: documents are read, processed and written
+    batch by batch and dropped.
     """
     t_start = time.perf_counter()
     own = not hasattr(store, "replace_graphs")
     st: Store = open_store(store) if own else store  # type: ignore[arg-type,assignment]
     summary = BuildSummary(report=report or ReadReport())
+    bar = _Progress(total) if progress else None
     try:
         known = st.document_hashes()
 
@@ -357,23 +376,31 @@ def build_documents(
                 seen.add(doc.id)
                 if known.get(doc.id) == doc.content_hash:
                     summary.unchanged += 1
+                    if bar is not None:
+                        bar.advance(1)
                     continue
                 summary.words += len(doc.text.split())
                 yield doc
 
         docs: Iterable[Document] = fresh()
-        if progress:
-            docs = _with_progress(docs)
-        elif on_progress is not None:
+        if on_progress is not None:
             docs = _counting(docs, on_progress)
+        as_text = isinstance(st, _oxigraph_store())
+        batches: Iterable[list[Any]]
         if dask:
-            from kg.distributed import analyze_with_dask
+            from kg.distributed import analyze_batches_with_dask
 
-            results: Iterable[DocumentResult] = analyze_with_dask(docs, dask, model=model)
+            batches = analyze_batches_with_dask(docs, dask, model=model, chunk=batch_size,
+                                                batch_size=nlp_batch_size, as_text=as_text, times=summary.stages)
+        elif workers > 1:
+            batches = analyze_in_workers(docs, model=model, n_process=workers, chunk=batch_size,
+                                         batch_size=nlp_batch_size, as_text=as_text, times=summary.stages)
         else:
-            results = analyze_documents(docs, model=model, n_process=workers, times=summary.stages,
-                                        batch_size=16 if workers == 1 else 32)
-        results_to_store(results, st, summary, batch_size)
+            batches = _batches(analyze_documents(docs, model=model, times=summary.stages,
+                                                 batch_size=nlp_batch_size, keep_going=True), batch_size)
+        write_batches(batches, st, summary, bar)
+        if bar is not None:
+            bar.phase("merging events")
         write_reference(st)
         events = remerge(st, summary)
         summary.events = len(events)
@@ -385,10 +412,18 @@ def build_documents(
         summary.errors.append(str(err))
         raise
     finally:
+        if bar is not None:
+            bar.close()
         summary.seconds = time.perf_counter() - t_start
         if own:
             st.close()
     return summary
+
+
+def _oxigraph_store() -> type:
+    from kg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore
 
 
 def _count(store: Store, sparql: str) -> int:
@@ -402,14 +437,136 @@ def _counting(docs: Iterable[Document], callback: Callable[[int], None]) -> Iter
         callback(n)
 
 
-def _with_progress(docs: Iterable[Document]) -> Iterator[Document]:
-    """A rich progress bar with documents/s (the total is unknown while streaming)."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+_SUFFIXES = {".txt", ".json", ".jsonl", ".html", ".htm"}
 
-    columns = [TextColumn("[bold]building"), BarColumn(), TextColumn("{task.completed} docs"),
-               TextColumn("{task.speed} docs/s" if False else ""), TimeElapsedColumn()]
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("build", total=None)
-        for doc in docs:
-            yield doc
-            bar.advance(task)
+
+def count_inputs(inputs: Iterable[str | Path]) -> int | None:
+    """A cheap estimate of the number of documents (for an ETA): lines of .jsonl files, other files
+    one each (folders walked); None when it cannot be known cheaply (a .json array, a missing path).
+
+    >>> count_inputs([]) is None
+    False
+    """
+    n = 0
+    for item in inputs:
+        path = Path(item)
+        files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES
+                       and not any(part.startswith(".") for part in f.relative_to(path).parts)) \
+            if path.is_dir() else [path]
+        for f in files:
+            suffix = f.suffix.lower()
+            if f.name == "metadata.jsonl" and f.parent != path or not f.exists():
+                if not f.exists():
+                    return None
+                continue
+            if suffix == ".jsonl":
+                n += _count_lines(f)
+            elif suffix == ".json" and f.stat().st_size > 0:
+                with f.open("rb") as fh:
+                    if fh.read(64).lstrip().startswith(b"["):
+                        return None
+                n += 1
+            else:
+                n += 1
+    return n
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            n += chunk.count(b"\n")
+    return n
+
+
+class _Progress:
+    """Progress on stderr: documents done (of the expected total), docs/s, ETA and elapsed time.
+
+    A rich progress bar on a terminal; elsewhere (a log file, a CI job, a pipe) one plain line per
+    committed batch at most every few seconds (always after the first), which scripts can follow.
+    Advanced when a batch is committed (and for each unchanged document skipped).
+    """
+
+    #: seconds between two plain log lines
+    LOG_EVERY = 5.0
+
+    def __init__(self, total: int | None) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.total = total
+        self.done = 0
+        self.started = time.perf_counter()
+        self.logged: float | None = None
+        self.description = "building"
+        console = Console(stderr=True)
+        self.bar: Any = None
+        if console.is_terminal:
+            columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                       MofNCompleteColumn() if total else TextColumn("{task.completed} docs"),
+                       _SpeedColumn(), TimeRemainingColumn(), TimeElapsedColumn()]
+            self.bar = Progress(*columns, console=console, speed_estimate_period=60.0)
+            self.bar.start()
+            self.task = self.bar.add_task(self.description, total=total)
+        self.console = console
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+            return
+        now = time.perf_counter()
+        if self.logged is None or now - self.logged >= self.LOG_EVERY:
+            self.logged = now
+            self._log()
+
+    def _log(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        of = f"/{self.total}" if self.total else ""
+        eta = ""
+        if self.total and rate > 0 and self.done < self.total:
+            eta = f", ETA {_clock((self.total - self.done) / rate)}"
+        self.console.print(f"kg {self.description}: {self.done}{of} docs, {rate:.1f} docs/s{eta}, "
+                           f"elapsed {_clock(elapsed)}", markup=False, highlight=False, soft_wrap=True)
+
+    def phase(self, text: str) -> None:
+        self.description = text
+        if self.bar is not None:
+            self.bar.update(self.task, description=text)
+        else:
+            self._log()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+def _speed_column() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class SpeedColumn(ProgressColumn):
+        """Documents per second (rich's windowed estimate)."""
+
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("? docs/s" if speed is None else f"{speed:.1f} docs/s", style="progress.data.speed")
+
+    return SpeedColumn()
+
+
+_SpeedColumn = _speed_column

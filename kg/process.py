@@ -77,6 +77,14 @@ class GraphText:
     lines: list[str]
 
 
+@dataclass
+class Failed:
+    """A document whose extraction raised: reported in the build summary, the build goes on."""
+
+    doc_id: str
+    error: str
+
+
 def process_document(doc, document: Document, times: StageTimes | None = None) -> DocumentResult:  # type: ignore[no-untyped-def]
     """Extraction and in-document resolution of one parsed document."""
     t0 = time.perf_counter()
@@ -114,15 +122,20 @@ def graph_text(result: DocumentResult, times: StageTimes | None = None) -> Graph
 
 
 def _pipe(
-    nlp: Any, documents: Iterable[Document], batch_size: int, times: StageTimes | None
-) -> Iterator[DocumentResult]:
+    nlp: Any, documents: Iterable[Document], batch_size: int, times: StageTimes | None, keep_going: bool
+) -> Iterator[Any]:
     stream = ((d.text, d) for d in documents)
     t_nlp = time.perf_counter()
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         t_got = time.perf_counter()
         if times is not None:
             times.add("nlp", t_got - t_nlp)
-        yield process_document(doc, document, times)
+        try:
+            yield process_document(doc, document, times)
+        except Exception as exc:
+            if not keep_going:
+                raise
+            yield Failed(document.id, f"{type(exc).__name__}: {exc}")
         t_nlp = time.perf_counter()
 
 
@@ -131,14 +144,15 @@ def analyze_batch(
 ) -> tuple[list[Any], StageTimes]:
     """One batch in a worker: NLP, extraction, resolution (and the RDF writer when ``as_text``).
 
-    Returns the DocumentResults (or GraphTexts) in input order, with the stage times of the batch.
+    Returns the DocumentResults (or GraphTexts) in input order, with the stage times of the batch;
+    a document whose extraction raised comes back as a :class:`Failed`.
     The pipeline is loaded once per process (``load_pipeline`` is cached).
     """
     times = StageTimes()
     nlp = load_pipeline(model)
     results: list[Any] = []
-    for result in _pipe(nlp, documents, batch_size, times):
-        results.append(graph_text(result, times) if as_text else result)
+    for result in _pipe(nlp, documents, batch_size, times, keep_going=True):
+        results.append(graph_text(result, times) if as_text and not isinstance(result, Failed) else result)
     return results, times
 
 
@@ -196,14 +210,20 @@ def analyze_documents(
     batch_size: int = NLP_BATCH,
     n_process: int = 1,
     times: StageTimes | None = None,
+    keep_going: bool = False,
 ) -> Iterator[DocumentResult]:
     """Run the NLP pipeline over documents (streaming, ``nlp.pipe``) and extract from each.
 
     ``n_process > 1`` runs NLP, extraction and resolution in that many worker processes.
+    ``keep_going``: a document whose extraction raises comes out as a :class:`Failed` record
+    instead of stopping the stream.
     """
     if n_process > 1:
         for batch in analyze_in_workers(documents, model=model, n_process=n_process, batch_size=batch_size,
                                         times=times):
-            yield from batch
+            for item in batch:
+                if isinstance(item, Failed) and not keep_going:
+                    raise RuntimeError(f"extraction failed on {item.doc_id}: {item.error}")
+                yield item
         return
-    yield from _pipe(load_pipeline(model), documents, batch_size, times)
+    yield from _pipe(load_pipeline(model), documents, batch_size, times, keep_going)

@@ -9,6 +9,7 @@ sentence. Participants refer to entity mentions by index (``"@3"``); resolution 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -25,7 +26,8 @@ _ACTOR_TYPES = frozenset({"PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY", "NO
 _GROUP_NOUNS = frozenset(
     {"leader", "leaders", "official", "officials", "delegation", "delegations", "representative",
      "representatives", "minister", "ministers", "counterpart", "counterparts", "government", "head",
-     "heads", "envoy", "president", "premier", "chief", "side"}
+     "heads", "envoy", "envoys", "president", "premier", "chief", "side", "ambassador", "ambassadors",
+     "diplomat", "diplomats", "team", "negotiators", "spokesman", "spokeswoman", "foreign minister"}
 )
 
 
@@ -108,6 +110,16 @@ def governors(token: Token) -> list[Token]:
         chain.append(cur)
         if dep in _CLAUSE_DEPS:
             break
+    return chain
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """Like :func:`governors` but without the head of an embedding clause (its time is its own)."""
+    chain = [token]
+    cur = token
+    while cur.head.i != cur.i and len(chain) < 8 and cur.dep_ not in _CLAUSE_DEPS:
+        cur = cur.head
+        chain.append(cur)
     return chain
 
 
@@ -238,7 +250,9 @@ class EventExtractor:
                 if passive and cur.i == verb.i:
                     return []  # "Blair was praised": the subject is not the one who spoke
                 return [k for s in subs for k in self.mentions_of(s)]
-            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr"} and cur.head.i != cur.i:
+            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr", "acomp"} and (
+                cur.head.i != cur.i
+            ):
                 # "plans to visit": the subject of the verb that owns "plans"
                 cur = cur.head
                 continue
@@ -307,7 +321,7 @@ class EventExtractor:
         for token, trig in trigger_tokens(self.doc):
             ev = self._event(token, trig)
             if ev is not None:
-                out.append(ev)
+                out.extend(self._split_listed_meetings(ev))
         # a meeting during a visit happens where the visit goes ("talks ... during his visit to Beijing")
         for ev in out:
             if ev.type == "MEETING" and ev.place is None:
@@ -414,7 +428,7 @@ class EventExtractor:
         roles = self._dedupe(roles)
         if not roles:
             return None
-        time = self.time_of(token, governors(verb) if verb.i != token.i else chain) or self.anaphoric_time(token)
+        time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
         status = event_status(token, chain, self.lex, time, self.published)
         sent = token.sent
         participants = [
@@ -446,6 +460,21 @@ class EventExtractor:
             named_event=f"@{named_event}" if named_event is not None else None,
             local_id=f"{token.idx}",
         )
+
+    def _split_listed_meetings(self, ev: EventMention) -> list[EventMention]:
+        """ "Levy will also meet President A, Foreign Minister B and General C": officials listed each with
+        their own title are separate meetings (one per official), not one meeting of all."""
+        if ev.type != "MEETING" or len(ev.participants) < 3:
+            return [ev]
+        subject, *others = ev.participants
+        titled = [p for p in others if p.type == "PERSON" and self.mentions[int(p.key[1:])].role]
+        roles = {self.mentions[int(p.key[1:])].role for p in titled}
+        if len(titled) != len(others) or len(roles) != len(titled):
+            return [ev]
+        out = []
+        for n, other in enumerate(others):
+            out.append(replace(ev, participants=[subject, other], local_id=f"{ev.local_id}-{n}"))
+        return out
 
     def _loose_objects(self, verb: Token, exclude: set[int]) -> list[int]:
         """Named objects the parser attached oddly ("met President Lee Teng-hui Wednesday" parsed as
@@ -508,7 +537,7 @@ class EventExtractor:
             if trig.type == "STATEMENT" and head.lemma_ in {"say", "state", "add", "note"}:
                 pass  # "said a foreign ministry statement": the statement's own modifiers name the speaker
         elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "at", "after", "for",
-                                                                            "on"}:
+                                                                            "on", "including"}:
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and trig.type in {"STATEMENT", "MEETING", "VISIT"}:
                 if trig.type == "STATEMENT" and verb.lemma_.lower() in {"say", "argue", "stress", "note", "tell",
@@ -518,6 +547,9 @@ class EventExtractor:
                     roles = [(k, "participant") for k in self.subjects(verb)] + roles
                 elif trig.type == "VISIT" and not any(r == "visitor" for _, r in roles):
                     roles = [(k, "visitor") for k in self.subjects(verb)] + roles
+            elif trig.type == "MEETING" and roles and verb.pos_ in {"VERB", "AUX"}:
+                # "... for cooperation talks with Turkish leaders, including a meeting with X"
+                roles = [(k, "participant") for k in self.subjects(verb)] + roles
         return roles
 
     def _named_event_near(self, token: Token, verb: Token) -> int | None:

@@ -83,11 +83,13 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
                 seen.add(key)
                 parts.append(_participant(ent, role))
         if ev.type == "VISIT":
+            if any(p.role == "host" and p.type == "PERSON" for p in parts):
+                continue  # "visit Fujimori": seeing a person is a meeting, not a visit to a place
             hosts = [p for p in parts if p.role == "host"]
             visitors = [p for p in parts if p.role == "visitor" and p.type in {"PERSON", "ORGANIZATION"}]
             if not visitors:
                 continue
-            if not hosts and place is None and ev.trigger.lower() not in {"visit", "visits", "visited", "visiting",
+            if not hosts and place is None and ev.place is None and ev.trigger.lower() not in {"visit", "visits", "visited", "visiting",
                                                                           "trip", "tour", "visitor"}:
                 continue  # "goes to the polls": a motion verb is a visit only with a destination
             if place is None and hosts and hosts[0].type == "COUNTRY":

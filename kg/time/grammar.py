@@ -585,8 +585,21 @@ def n_in_the_unit(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _unit_shift(unit_key(g["unit"]), 0, ctx))
 
 
+_AWARD_BEFORE = re.compile(
+    r"\b(?:player|team|coach|manager|athlete|sportsman|sportswoman|footballer|person|man|woman|film|movie"
+    r"|album|song|book|car|word|rookie|newcomer|driver|artist)s?\s+of\s+$",
+    re.I,
+)
+
+
 def n_the_year(g: G, ctx: Ctx) -> Norm | None:
-    """ "the year ended June 30" is a stretch of a year; "for the (full) year" is the DCT's year."""
+    """ "the year ended June 30" is a stretch of a year; "for the (full) year" is the DCT's year.
+
+    Award titles ("player of the year") and appositions ("in 1981, the year before ...") are no
+    reference to the DCT's year and are left untagged.
+    """
+    if _AWARD_BEFORE.search(ctx.before) or re.search(r"\d{4}\s*,\s*$", ctx.before):
+        return None
     if re.match(r"\s+(?:ended|ending|ends|to\s+date|through|that|in\s+which)\b", ctx.after, re.I):
         return Norm("DURATION", "P1Y")
     if re.search(r"\b(?:throughout|during|over|in)\s+$", ctx.before, re.I):
@@ -607,6 +620,24 @@ def n_week_of(g: G, ctx: Ctx) -> Norm | None:
     if md is None or not md.value[:4].isdigit():
         return None
     return Norm("DATE", cal.week_value(date.fromisoformat(md.value)))
+
+
+#: verbs and prepositions after which "the day" is the day the story is about ("ended the day up")
+_DAY_BEFORE = re.compile(
+    r"(?:\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|for|start\s+of|end\s+of"
+    r"|rest\s+of|during)|(?:earlier|later|late|early)\s+in)\s+$",
+    re.I,
+)
+
+
+def n_the_day(g: G, ctx: Ctx) -> Norm | None:
+    """ "ended the day down 2%", "for the day", "later in the day": the last day named, else the DCT."""
+    if not re.match(r"\s*[,.;]|\s+(?:at|with|down|up|on|in)\b", ctx.after):
+        return None  # "the day before", "the day the wall fell"
+    if not g.get("when") and not _DAY_BEFORE.search(ctx.before):
+        return None
+    day = ctx.state.get("anchor_day") or ctx.dct
+    return Norm("DATE", day.isoformat()) if day else None
 
 
 def n_weekend(g: G, ctx: Ctx) -> Norm | None:
@@ -747,10 +778,12 @@ def n_set_adverb(g: G, ctx: Ctx) -> Norm | None:
     word = g["adv"]
     if word[:1].isupper() and not re.search(r"(?:^|[.!?\"'])\s*$", ctx.before):
         return None  # the Daily Telegraph
-    if re.search(r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I) or re.match(
-        r"[\s,]+(?:newspaper|paper|magazine|publication|tabloid|[A-Z])", ctx.after
+    if re.match(r"[\s,]+(?:newspaper|paper|magazine|publication|tabloid|[A-Z])", ctx.after):
+        return None  # "the daily Le Monde"
+    if re.search(r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I) and not re.match(
+        r"\s+[a-z]", ctx.after
     ):
-        return None  # "the daily Le Monde", "Britain's biggest-selling daily"
+        return None  # "Britain's biggest-selling daily", "the daily said"; "a daily rally" is a set
     return Norm("SET", L["set_adverbs"][_low(g["adv"])])
 
 
@@ -953,6 +986,11 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?:earlier|later)\s+in\s+the\s+(?:(?:fiscal|financial|calendar)\s+)?(?P<unit>year)(?![\w-])"
         r"|(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month)",
         lambda g, c: n_in_the_unit({"unit": g.get("unit") or g.get("unit2")}, c),
+    ),
+    (
+        "the_day",
+        r"(?:(?P<when>earlier|later|late|early)\s+in\s+)?the\s+day(?![\w-])",
+        lambda g, c: n_the_day(g, c),
     ),
     ("weekend", r"the\s+weekend", n_weekend),
     (

@@ -134,9 +134,7 @@ def test_notebook_runs_without_errors(name: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name,tag", [(name, tag) for name, tags in sorted(EXPECTED.items()) for tag in tags]
-)
+@pytest.mark.parametrize("name,tag", [(name, tag) for name, tags in sorted(EXPECTED.items()) for tag in tags])
 def test_notebook_key_outputs(name: str, tag: str) -> None:
     cell = tagged(executed(name), tag)
     assert not [o for o in cell.outputs if o.output_type == "error"], f"{tag} raised"
@@ -164,4 +162,6 @@ def test_notebook_html_is_only_escaped_tables(name: str) -> None:
     nb = executed(name)
     for cell in nb.cells:
         for html in html_tables(cell) if cell.cell_type == "code" else []:
-            assert "<table" in html and "<script" not in html.lower(), f"cell {cell.get('id')}: raw HTML output"
+            assert "<table" in html and "<script" not in html.lower(), (
+                f"cell {cell.get('id')}: raw HTML output"
+            )

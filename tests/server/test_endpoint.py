@@ -165,3 +165,36 @@ def test_remote_store_runs_named_queries_with_safe_params(server: Server) -> Non
     assert remote.query(named("resolve_entity").sparql, {"key": "Q7747"}).rows[0]["label"] == "Vladimir Putin"
     assert remote.document_hashes() == {"a1": "hash-a1", "a2": "hash-a2", "a3": "hash-a3"}
     remote.close()
+
+
+def test_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--store", "--host", "--port", "--timeout", "--limit", "--allow-update"):
+        assert option in result.output
+
+
+def test_missing_store_folder_is_a_clear_error(tmp_path: Path) -> None:
+    from kg.errors import StoreError
+    from kg.server import Settings, create_app
+
+    with pytest.raises(StoreError) as err:
+        create_app(Settings(tmp_path / "nope"))
+    assert err.value.code == "E400"
+
+
+def test_update_allowed_server_accepts_updates(tmp_path: Path) -> None:
+    srv = Server(tmp_path / "rw", "--allow-update")
+    try:
+        sw = SPARQLWrapper(srv.url + "/query", updateEndpoint=srv.url + "/update")
+        sw.setMethod(POST)
+        sw.setQuery('INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "o" } }')
+        sw.query()
+        resp = httpx.get(srv.url + "/query", params={"query": "SELECT ?o WHERE { ?s ?p ?o }"})
+        assert [b["o"]["value"] for b in resp.json()["results"]["bindings"]] == ["o"]
+    finally:
+        srv.stop()

@@ -60,14 +60,85 @@ PHOENIX_ROLES = {
 }
 #: words that mark a Phoenix synonym as "title + name" rather than a name
 TITLE_WORDS = {
-    "PRESIDENT", "PRIME", "MINISTER", "PREMIER", "KING", "QUEEN", "PRINCE", "GENERAL", "SECRETARY",
-    "CHANCELLOR", "AMBASSADOR", "SENATOR", "LEADER", "CHAIRMAN", "FORMER", "RUSSIAN", "CHINESE",
-    "AMERICAN", "FOREIGN", "DEFENSE", "DEFENCE", "MR.", "MR", "MRS", "MRS.", "MS", "DR", "DR.", "SIR",
-    "SHEIKH", "EMIR", "SULTAN", "GOVERNOR", "COMMANDER", "SPEAKER", "VICE", "DEPUTY", "POPE",
-    "CARDINAL", "JUDGE", "JUSTICE", "COLONEL", "COL.", "GEN.", "LT.", "MAJOR", "CAPTAIN", "ADMIRAL",
-    "MARSHAL", "LORD", "LADY", "BARON", "BARONESS", "HIS", "HER", "THE", "OF", "U.S.", "US", "UN",
+    "PRESIDENT",
+    "PRIME",
+    "MINISTER",
+    "PREMIER",
+    "KING",
+    "QUEEN",
+    "PRINCE",
+    "GENERAL",
+    "SECRETARY",
+    "CHANCELLOR",
+    "AMBASSADOR",
+    "SENATOR",
+    "LEADER",
+    "CHAIRMAN",
+    "FORMER",
+    "RUSSIAN",
+    "CHINESE",
+    "AMERICAN",
+    "FOREIGN",
+    "DEFENSE",
+    "DEFENCE",
+    "MR.",
+    "MR",
+    "MRS",
+    "MRS.",
+    "MS",
+    "DR",
+    "DR.",
+    "SIR",
+    "SHEIKH",
+    "EMIR",
+    "SULTAN",
+    "GOVERNOR",
+    "COMMANDER",
+    "SPEAKER",
+    "VICE",
+    "DEPUTY",
+    "POPE",
+    "CARDINAL",
+    "JUDGE",
+    "JUSTICE",
+    "COLONEL",
+    "COL.",
+    "GEN.",
+    "LT.",
+    "MAJOR",
+    "CAPTAIN",
+    "ADMIRAL",
+    "MARSHAL",
+    "LORD",
+    "LADY",
+    "BARON",
+    "BARONESS",
+    "HIS",
+    "HER",
+    "THE",
+    "OF",
+    "U.S.",
+    "US",
+    "UN",
 }
-SMALL_WORDS = {"of", "the", "and", "de", "da", "du", "del", "la", "le", "von", "van", "der", "y", "e", "for", "on"}
+SMALL_WORDS = {
+    "of",
+    "the",
+    "and",
+    "de",
+    "da",
+    "du",
+    "del",
+    "la",
+    "le",
+    "von",
+    "van",
+    "der",
+    "y",
+    "e",
+    "for",
+    "on",
+}
 DEMONYM_SUFFIXES = ("an", "ese", "ish", "ian", "ean", "i", "ic", "ch", "ot", "ene", "er", "ais", "ois")
 
 
@@ -368,7 +439,9 @@ class Builder:
                     rows.append((iso3, names, terms))
         return rows
 
-    def read_phoenix(self, path: Path) -> list[tuple[str, list[str], list[tuple[str, date | None, date | None]]]]:
+    def read_phoenix(
+        self, path: Path
+    ) -> list[tuple[str, list[str], list[tuple[str, date | None, date | None]]]]:
         """(primary+synonyms, [(code, start, end)]) records of an actor file (dated restrictions only)."""
         records: list[tuple[str, list[str], list[tuple[str, date | None, date | None]]]] = []
         names: list[str] = []
@@ -433,7 +506,9 @@ class Builder:
                     add_role(entry, role, f"COUNTRY|{of}", start, end)
 
         cutoff = date.fromisoformat(PERSON_CUTOFF)
-        for primary, names, restr in self.read_phoenix(self.sources / "petrarch2" / "Phoenix.Countries.actors.txt"):
+        for primary, names, restr in self.read_phoenix(
+            self.sources / "petrarch2" / "Phoenix.Countries.actors.txt"
+        ):
             roles = []
             for code, start, end in restr:
                 iso3, agent = code[:3], code[3:6]
@@ -451,7 +526,10 @@ class Builder:
                 of = f"COUNTRY|{self.countries[c_iso3].label}"
                 s_iso, e_iso = (start.isoformat() if start else None), (end.isoformat() if end else None)
                 # Phoenix was generated from a later CountryInfo: skip the terms it already gives
-                if any(r["of"] == of and (r["from"] == s_iso or (e_iso and r["to"] == e_iso)) for r in entry.roles):
+                if any(
+                    r["of"] == of and (r["from"] == s_iso or (e_iso and r["to"] == e_iso))
+                    for r in entry.roles
+                ):
                     continue
                 add_role(entry, role, of, start, end)
 
@@ -472,7 +550,9 @@ class Builder:
                     index[norm(n)].append(e)
         code_org: dict[str, Entry] = {}
         text = path.read_bytes().decode("utf-8", "replace")
-        for m in re.finditer(r"^([A-Z][A-Z0-9_.'\- ]+?)\s*\n?(?:\+[^\n]*\n)*\s*\[(IGO[A-Z]+)\]", text, flags=re.M):
+        for m in re.finditer(
+            r"^([A-Z][A-Z0-9_.'\- ]+?)\s*\n?(?:\+[^\n]*\n)*\s*\[(IGO[A-Z]+)\]", text, flags=re.M
+        ):
             name = smart_title(m.group(1))
             orgs = index.get(norm(name))
             if orgs and m.group(2) not in code_org:
@@ -497,7 +577,9 @@ class Builder:
 
     # ------------------------------------------------------------------------------ supraverden
     def build_organizations(self) -> None:
-        data = yaml.load((self.sources / "supraverden" / "general_list.yaml").read_text("utf-8"), Loader=yaml.SafeLoader)
+        data = yaml.load(
+            (self.sources / "supraverden" / "general_list.yaml").read_text("utf-8"), Loader=yaml.SafeLoader
+        )
         for name in sorted(data):
             rec = data[name]
             label = rec.get("Name_en") or name

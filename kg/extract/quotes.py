@@ -204,28 +204,52 @@ class _Attributor:
             if gap_start <= m.start < gap_end and m.type in {"PERSON", "TITLE"} and f"@{n}" not in own:
                 return False  # another person named in between ("Putin said. Lavrov ...")
         trig = self.triggers[prev.event]
-        tail_from = max(gap_start, trig.idx + len(trig.text)) if gap_start <= trig.idx < gap_end else gap_start
+        tail_from = (
+            max(gap_start, trig.idx + len(trig.text)) if gap_start <= trig.idx < gap_end else gap_start
+        )
         tail = self.text[tail_from:gap_end]
         return len(_SENTENCE_END.findall(tail + " ")) <= 1
 
     # -- speakers and topics -------------------------------------------------------------------
-    def _speaker(self, k: int, previous: str | None) -> str | None:
+    def _speaker(self, k: int, previous: tuple[str, int] | None) -> str | None:
+        """The statement's speaker; for "he added", the named speaker of the statement before.
+
+        ``previous`` is that speaker's mention reference and the offset of its speech verb. It wins
+        over the parser's antecedent unless another person is named (outside quotes) in between; an
+        antecedent named inside a quote ('"I met Xi," he said') is never the speaker.
+        """
         ev = self.events[k]
         speaker = next((p.key for p in ev.participants if p.role == "speaker"), None)
         tok = self.triggers.get(k)
-        if tok is not None and previous is not None:
-            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subj and subj[0].lower_ in _PRONOUNS and subj[0].pos_ == "PRON":
-                return previous  # "he added": the named speaker of the statement before
-            if not subj and tok.dep_ in {"conj", "advcl", "xcomp"}:
-                return speaker or previous
+        if tok is None or previous is None:
+            return speaker
+        subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and subj[0].lower_ in _PRONOUNS and subj[0].pos_ == "PRON":
+            ref, since = previous
+            between = [
+                m
+                for n, m in enumerate(self.mentions)
+                if since < m.start < tok.idx
+                and m.type == "PERSON"
+                and f"@{n}" != ref
+                and not self._inside_quote(m.start)
+            ]
+            ante = self.mentions[int(speaker[1:])] if speaker and speaker[1:].isdigit() else None
+            if not between or ante is None or self._inside_quote(ante.start):
+                return ref
         return speaker
 
     def _topics(self, start: int, end: int, speaker: str | None) -> tuple[str, ...]:
         out: list[str] = []
         for n, m in enumerate(self.mentions):
             ref = f"@{n}"
-            if start <= m.start and m.end <= end and m.type in _TOPIC_TYPES and ref != speaker and ref not in out:
+            if (
+                start <= m.start
+                and m.end <= end
+                and m.type in _TOPIC_TYPES
+                and ref != speaker
+                and ref not in out
+            ):
                 out.append(ref)
         return tuple(out)
 
@@ -233,8 +257,8 @@ class _Attributor:
     def attach(self) -> None:
         reported: list[_Span] = []
         for k, tok in self.triggers.items():
-            for s, e in self._reported(tok):
-                reported.append(_Span(s, e, s, e, False, k))
+            for begin, finish in self._reported(tok):
+                reported.append(_Span(begin, finish, begin, finish, False, k))
         kept_reported: list[_Span] = []
         for r in reported:
             assert r.event is not None
@@ -268,24 +292,36 @@ class _Attributor:
                 q.event = self._nearest_verb(q)
         prev: _Span | None = None
         for q in self.quotes:
-            if q.event is None and prev is not None and len(self.text[q.start : q.end].split()) >= 3:
-                if self._chain_ok(prev, q):
-                    q.event = prev.event
+            if (
+                q.event is None
+                and prev is not None
+                and len(self.text[q.start : q.end].split()) >= 3
+                and self._chain_ok(prev, q)
+            ):
+                q.event = prev.event
             if q.event is not None and q.event >= 0:
                 prev = q
-        spans = sorted([q for q in self.quotes if q.event is not None and q.event >= 0] + kept_reported,
-                       key=lambda s: (s.start, s.end))
-        last_named: str | None = None
+        spans = sorted(
+            [q for q in self.quotes if q.event is not None and q.event >= 0] + kept_reported,
+            key=lambda s: (s.start, s.end),
+        )
+        last_named: tuple[str, int] | None = None
         for s in spans:
             assert s.event is not None
             speaker = self._speaker(s.event, last_named)
-            if speaker is not None:
-                last_named = speaker
+            if speaker is not None and s.event in self.triggers:
+                last_named = (speaker, self.triggers[s.event].idx)
             body, start, end = _quote_text(self.text, s.start, s.end)
             if not body:
                 continue
-            quote = Quote(text=body, start=start, end=end, direct=s.direct, speaker=speaker,
-                          topics=self._topics(start, end, speaker))
+            quote = Quote(
+                text=body,
+                start=start,
+                end=end,
+                direct=s.direct,
+                speaker=speaker,
+                topics=self._topics(start, end, speaker),
+            )
             if quote not in self.events[s.event].quotes:
                 self.events[s.event].quotes.append(quote)
 

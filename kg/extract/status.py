@@ -14,6 +14,16 @@ from kg.extract.lexicon import Lexicon
 from kg.records import TimeValue
 
 
+def lemmas(token: Token) -> set[str]:
+    """The lemma and the plain forms of a word (the small model's lemmatizer turns "hopes" into "hop")."""
+    low = token.lower_
+    forms = {token.lemma_.lower(), low}
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.add(low[: -len(suffix)])
+    return forms
+
+
 def _aux_lemmas(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
 
@@ -33,7 +43,7 @@ def is_dropped(trigger: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in hypo["auxiliaries"] for c in kids):
             return True
-        if tok.i != trigger.i and tok.lemma_.lower() in hypo["governing"]:
+        if tok.i != trigger.i and lemmas(tok) & set(hypo["governing"]):
             return True
     return False
 
@@ -62,7 +72,7 @@ def event_status(
             return "planned"
         if "would" in auxes and tok.i == chain[0].i:
             return "planned"
-        if tok.i != trigger.i and tok.lemma_.lower() in planned["governing"]:
+        if tok.i != trigger.i and lemmas(tok) & set(planned["governing"]):
             if not (tok.lemma_.lower() in {"agree", "decide"} and tok.tag_ in {"VBD", "VBN"} and time is None):
                 return "planned"
         if tok.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)

@@ -190,7 +190,9 @@ class DocumentResolver:
                 pending_people.append(k)
                 continue
             if entry is None and m.type != "NORP" and len(surface) >= 6:
-                entry = self.gaz.fuzzy(surface, NIL_TYPES.get(m.type))
+                entry = self.gaz.fuzzy(surface, "PERSON" if m.type == "PERSON" else None)
+                if entry is not None and entry.type == "PERSON" and m.type != "PERSON":
+                    entry = None
             if entry is not None:
                 if m.type == "NORP" and entry.type not in {"COUNTRY", "ORGANIZATION"}:
                     self.link[k] = None

@@ -44,6 +44,22 @@ __all__ = [
 
 #: order of types when a surface names several entries (most likely first)
 TYPE_RANK = {"COUNTRY": 0, "ORGANIZATION": 1, "NAMED_EVENT": 2, "PLACE": 3, "PERSON": 4}
+#: posts whose holders also get ALL-CAPS ruler patterns (headlines)
+HEAD_ROLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "foreign minister",
+        "secretary of state",
+        "supreme leader",
+        "general secretary",
+    }
+)
 #: shortest surface fuzzy matching will consider (normalized characters)
 FUZZY_MIN_LEN = 6
 
@@ -265,9 +281,9 @@ class Gazetteer:
         memberships: list[dict[str, Any]] = []
         mpath = folder / "memberships.yaml"
         if mpath.exists():
-            memberships = yaml.load(mpath.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))[
-                "organizations"
-            ]
+            memberships = yaml.load(
+                mpath.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            )["organizations"]
         return cls(entries, memberships)
 
     @classmethod
@@ -437,6 +453,16 @@ class Gazetteer:
                     best[surface] = e
         return [{"label": best[s].type, "pattern": s, "id": best[s].key} for s in sorted(best)]
 
+    def add_ruler(self, nlp: Any, name: str = "gazetteer_ruler") -> Any:
+        """Add an EntityRuler with :meth:`ruler_patterns` as the *first* pipe and return it.
+
+        First, because spaCy runs every pipe before the ruler over each pattern text while adding
+        patterns (27 s before "ner" vs ~3 s first); the NER still respects the ruler's entities.
+        """
+        ruler = nlp.add_pipe("entity_ruler", name=name, first=True)
+        ruler.add_patterns(self.ruler_patterns())
+        return ruler
+
     @staticmethod
     def _surfaces(e: GazEntry) -> list[str]:
         out: list[str] = []
@@ -451,7 +477,8 @@ class Gazetteer:
                 if len(words) < 2 and not e.curated:
                     continue
                 out.append(name)
-                out.append(name.upper())
+                if e.curated or any(normalize_role(r.role) in HEAD_ROLES for r in e.roles):
+                    out.append(name.upper())  # "PUTIN" in a headline
             elif e.type == "COUNTRY":
                 out.append(name)
                 if len(name) > 3 and not name.isupper():
@@ -465,7 +492,9 @@ class Gazetteer:
         for e in self._names.get(normalize_name(label), ()):
             if e.type in ("COUNTRY", "ORGANIZATION") and normalize_name(e.label) == normalize_name(label):
                 return e.key
-        found = [e for e in self._names.get(normalize_name(label), ()) if e.type in ("COUNTRY", "ORGANIZATION")]
+        found = [
+            e for e in self._names.get(normalize_name(label), ()) if e.type in ("COUNTRY", "ORGANIZATION")
+        ]
         if not found:
             raise KeyError(f"memberships.yaml: unknown country or organization {label!r}")
         return found[0].key

@@ -496,8 +496,8 @@ def n_year(g: G, ctx: Ctx) -> Norm | None:
 def n_decade(g: G, ctx: Ctx) -> Norm | None:
     if g.get("y"):
         return Norm("DATE", g["y"][:3])
-    if g.get("yy"):
-        yy = int(g["yy"])
+    if g.get("yy") or g.get("yy2"):
+        yy = int(g.get("yy") or g["yy2"])
         century = 19 if yy >= 30 else 20
         return Norm("DATE", f"{century}{yy // 10}")
     words = {
@@ -577,6 +577,15 @@ def n_rel_unit(g: G, ctx: Ctx) -> Norm | None:
     if unit == "weekend":
         return n_weekend({"rel": rel}, ctx)
     n = -1 if rel in _PAST_RELS else 1 if rel in _FUT_RELS else 0
+    if rel in ("the previous", "previous", "the following", "following") and unit in (
+        "week",
+        "month",
+        "year",
+    ):
+        # anaphoric: "sales rose in November from the previous month" -> October
+        anchored = _anchor_value(unit, n, ctx)
+        if anchored is not None:
+            return Norm("DATE", anchored)
     return Norm("DATE", _unit_shift(unit, n, ctx))
 
 
@@ -631,13 +640,17 @@ _DAY_BEFORE = re.compile(
 
 
 def n_the_day(g: G, ctx: Ctx) -> Norm | None:
-    """ "ended the day down 2%", "for the day", "later in the day": the last day named, else the DCT."""
-    if not re.match(r"\s*[,.;]|\s+(?:at|with|down|up|on|in)\b", ctx.after):
-        return None  # "the day before", "the day the wall fell"
+    """ "ended the day down 2%", "for the week", "by the end of the month": the story's own day
+    (the last day named, else the DCT), week or month (the DCT's)."""
+    unit = _low(g["unit"])
+    if not re.match(r"\s*[,.;]|\s+(?:at|with|down|up|on|in)\b|['’]s\b", ctx.after):
+        return None  # "the day before", "the day the wall fell", "the month of May"
     if not g.get("when") and not _DAY_BEFORE.search(ctx.before):
         return None
-    day = ctx.state.get("anchor_day") or ctx.dct
-    return Norm("DATE", day.isoformat()) if day else None
+    if unit == "day":
+        day = ctx.state.get("anchor_day") or ctx.dct
+        return Norm("DATE", day.isoformat()) if day else None
+    return Norm("DATE", _unit_shift(unit, 0, ctx))
 
 
 def n_weekend(g: G, ctx: Ctx) -> Norm | None:
@@ -778,11 +791,15 @@ def n_set_adverb(g: G, ctx: Ctx) -> Norm | None:
     word = g["adv"]
     if word[:1].isupper() and not re.search(r"(?:^|[.!?\"'])\s*$", ctx.before):
         return None  # the Daily Telegraph
-    if re.match(r"[\s,]+(?:newspaper|paper|magazine|publication|tabloid|[A-Z])", ctx.after):
-        return None  # "the daily Le Monde"
-    if re.search(r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I) and not re.match(
-        r"\s+[a-z]", ctx.after
+    if re.match(
+        r"[\s,]+(?:newspaper|paper|magazine|publication|tabloid|[A-Z]|(?:said|says|reported|reports|quoted|quotes"
+        r"|wrote|writes|added|printed|published|representing|carried|cited|claimed|noted|commented|editorial)\b)",
+        ctx.after,
     ):
+        return None  # "the daily Le Monde", "the daily said"
+    if re.search(
+        r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I
+    ) and not re.match(r"\s+[a-z]", ctx.after):
         return None  # "Britain's biggest-selling daily", "the daily said"; "a daily rally" is a set
     return Norm("SET", L["set_adverbs"][_low(g["adv"])])
 
@@ -938,7 +955,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "decade",
-        r"(?:the\s+)?(?:(?P<y>1[5-9]\d0|20\d0)'?s|['’](?P<yy>\d0)s"
+        r"(?:the\s+)?(?:(?P<y>1[5-9]\d0|20\d0)['’]?s|['’](?P<yy>\d0)s|(?<=the\s)(?P<yy2>[3-9]0)s"
         r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
         n_decade,
     ),
@@ -988,16 +1005,16 @@ RULES: list[tuple[str, str, Handler]] = [
         lambda g, c: n_in_the_unit({"unit": g.get("unit") or g.get("unit2")}, c),
     ),
     (
-        "the_day",
-        r"(?:(?P<when>earlier|later|late|early)\s+in\s+)?the\s+day(?![\w-])",
-        lambda g, c: n_the_day(g, c),
-    ),
-    ("weekend", r"the\s+weekend", n_weekend),
-    (
         "week_of",
         rf"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d)",
         lambda g, c: n_week_of(g, c),
     ),
+    (
+        "the_day",
+        r"(?:(?P<when>earlier|later|late|early)\s+in\s+)?the\s+(?P<unit>day|week|month)(?![\w-])",
+        lambda g, c: n_the_day(g, c),
+    ),
+    ("weekend", r"the\s+weekend", n_weekend),
     ("the_year", r"the\s+(?:fiscal\s+|financial\s+|full\s+)?year(?![\w-])", lambda g, c: n_the_year(g, c)),
     ("year_end", r"year[\s-]end(?![\w-])|year['’]s\s+end", lambda g, c: n_year_end(g, c)),
     (

@@ -41,12 +41,16 @@ def test_quote_spans_pair_marks_and_continue_paragraphs() -> None:
 
 
 def test_direct_quote_before_the_speech_verb_and_a_following_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('MOSCOW - Russian Foreign Minister Sergei Lavrov spoke to reporters on Monday. '
-            '"We will not accept any ultimatum from NATO," Lavrov said. "Our position on Ukraine has not changed."')
+    text = (
+        "MOSCOW - Russian Foreign Minister Sergei Lavrov spoke to reporters on Monday. "
+        '"We will not accept any ultimatum from NATO," Lavrov said. "Our position on Ukraine has not changed."'
+    )
     a = _analyze(nlp, text)
     found = _quotes(a)
-    assert [q.text for _, q in found] == ["We will not accept any ultimatum from NATO",
-                                          "Our position on Ukraine has not changed."]
+    assert [q.text for _, q in found] == [
+        "We will not accept any ultimatum from NATO",
+        "Our position on Ukraine has not changed.",
+    ]
     for ev, q in found:
         assert ev.type == "STATEMENT" and ev.trigger == "said"
         assert q.direct and _speaker(a, q) == "Lavrov"
@@ -66,8 +70,10 @@ def test_direct_quote_after_a_colon(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 def test_quote_of_several_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('"We discussed trade. We also discussed security in Asia. This was useful," '
-            "Russian Foreign Minister Sergei Lavrov said.")
+    text = (
+        '"We discussed trade. We also discussed security in Asia. This was useful," '
+        "Russian Foreign Minister Sergei Lavrov said."
+    )
     a = _analyze(nlp, text)
     [(_, q)] = _quotes(a)
     assert q.text == "We discussed trade. We also discussed security in Asia. This was useful"
@@ -75,21 +81,27 @@ def test_quote_of_several_sentences(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 def test_quote_of_several_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('Chinese President Xi Jinping said in a speech in Beijing:\n\n'
-            '"China will keep opening its economy to the world.\n\n'
-            '"We welcome investors from Russia and the European Union."\n\nThe speech was broadcast live.')
+    text = (
+        "Chinese President Xi Jinping said in a speech in Beijing:\n\n"
+        '"China will keep opening its economy to the world.\n\n'
+        '"We welcome investors from Russia and the European Union."\n\nThe speech was broadcast live.'
+    )
     a = _analyze(nlp, text)
     [(_, q)] = _quotes(a)
-    assert q.text == ("China will keep opening its economy to the world.\n\n"
-                      "We welcome investors from Russia and the European Union.")
+    assert q.text == (
+        "China will keep opening its economy to the world.\n\n"
+        "We welcome investors from Russia and the European Union."
+    )
     assert q.direct and _speaker(a, q) == "President Xi Jinping"
     assert _topics(a, q) == ["China", "Russia", "European Union"]
 
 
 def test_pronoun_speaker_is_the_named_speaker_before(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. '
-            '"Europe must stand together," Merkel said after the meeting. '
-            '"We will defend the single market," she added.')
+    text = (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. "
+        '"Europe must stand together," Merkel said after the meeting. '
+        '"We will defend the single market," she added.'
+    )
     a = _analyze(nlp, text)
     found = _quotes(a)
     assert [q.text for _, q in found] == ["Europe must stand together", "We will defend the single market"]
@@ -97,8 +109,35 @@ def test_pronoun_speaker_is_the_named_speaker_before(nlp) -> None:  # type: igno
     assert found[1][0].trigger == "added"
 
 
+def test_pronoun_speaker_is_not_a_person_named_in_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will not accept any ultimatum," said Russian Foreign Minister Sergei Lavrov. '
+        '"I met Antony Blinken in Geneva and told him so," he added.'
+    )
+    a = _analyze(nlp, text)
+    found = _quotes(a)
+    assert [q.text for _, q in found] == [
+        "We will not accept any ultimatum",
+        "I met Antony Blinken in Geneva and told him so",
+    ]
+    assert [_speaker(a, q) for _, q in found] == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert _topics(a, found[1][1])[:1] == ["Antony Blinken"]
+
+
+def test_pronoun_speaker_after_another_person_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian Foreign Minister Sergei Lavrov said Moscow wants peace. German Chancellor Angela Merkel met "
+        'French President Emmanuel Macron in Berlin on Monday. "Europe must stand together," she said.'
+    )
+    a = _analyze(nlp, text)
+    assert [(_speaker(a, q), q.text) for _, q in _quotes(a)] == [
+        ("Sergei Lavrov", "Moscow wants peace"),
+        ("Angela Merkel", "Europe must stand together"),
+    ]
+
+
 def test_reported_speech_is_the_complement_of_the_speech_verb(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = 'Japanese Prime Minister Shinzo Abe emphasized that Japan and India share a vision of an open Indo-Pacific.'
+    text = "Japanese Prime Minister Shinzo Abe emphasized that Japan and India share a vision of an open Indo-Pacific."
     a = _analyze(nlp, text)
     [(ev, q)] = _quotes(a)
     assert ev.trigger == "emphasized" and not q.direct
@@ -108,12 +147,16 @@ def test_reported_speech_is_the_complement_of_the_speech_verb(nlp) -> None:  # t
 
 
 def test_quoted_fragment_stays_in_the_reported_speech(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('Russian President Vladimir Putin argued that relations between Russia and China are a '
-            '"stabilizing factor in global affairs."')
+    text = (
+        "Russian President Vladimir Putin argued that relations between Russia and China are a "
+        '"stabilizing factor in global affairs."'
+    )
     a = _analyze(nlp, text)
     texts = [q.text for _, q in _quotes(a)]
     assert len(texts) == 1
-    assert texts[0].startswith("relations between Russia and China are a") and "stabilizing factor" in texts[0]
+    assert (
+        texts[0].startswith("relations between Russia and China are a") and "stabilizing factor" in texts[0]
+    )
 
 
 # -- the seeds: Putin's interview with People's Daily -------------------------------------------
@@ -129,9 +172,13 @@ def seeds_graph(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def test_interview_statement_carries_its_quotes(seeds_graph) -> None:  # type: ignore[no-untyped-def]
-    statements = [e for e in seeds_graph.events() if e.type == "STATEMENT"
-                  and any("Putin" in p.label and p.role == "speaker" for p in e.participants)
-                  and any("People" in p.label and p.role == "audience" for p in e.participants)]
+    statements = [
+        e
+        for e in seeds_graph.events()
+        if e.type == "STATEMENT"
+        and any("Putin" in p.label and p.role == "speaker" for p in e.participants)
+        and any("People" in p.label and p.role == "audience" for p in e.participants)
+    ]
     assert statements
     quotes = [q for e in statements for m in e.mentions for q in m.quotes]
     rows = seeds_graph.query(

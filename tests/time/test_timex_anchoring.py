@@ -174,3 +174,53 @@ def test_sentence_start_expression_does_not_see_the_previous_sentence():
     i = text.index("January")
     assert tense_near(text, i, i + len("January")) == "past"
     assert found(text, date(2019, 10, 25))[-1] == ("January", "DATE", "2019-01")
+
+
+def test_the_day_in_market_reports():
+    dct = date(2009, 2, 23)
+    assert found("The index fell 3% to end the day at 7,114.", dct) == [("the day", "DATE", "2009-02-23")]
+    assert found("For the day, the index closed down.", dct) == [("the day", "DATE", "2009-02-23")]
+    assert found("Shares recovered later in the day.", dct) == [("later in the day", "DATE", "2009-02-23")]
+    assert found("He left the day before.", dct) == []
+    assert found("It was the day of the vote.", dct) == []
+
+
+def test_daily_as_adjective_and_as_newspaper():
+    assert only("Thousands joined a daily rally in the square.") == ("daily", "SET", "P1D")
+    assert found("The officials resigned, the daily said.") == []
+    assert found("The daily Le Monde ran the story.") == []
+
+
+def test_award_titles_and_appositions_are_not_the_dct_year():
+    assert found("She was named player of the year.") == []
+    assert found("He moved in 1981, the year before the war.")[0] == ("1981", "DATE", "1981")
+    assert len(found("He moved in 1981, the year before the war.")) == 1
+
+
+def test_the_week_and_the_month_of_the_story():
+    dct = date(2009, 2, 23)
+    tv = tag("Troops will arrive by the end of the month.", dct)[0]
+    assert (tv.text, tv.value, tv.mod) == ("the end of the month", "2009-02", "END")
+    assert found("For the week, the index dropped 3.8%.", dct) == [("the week", "DATE", "2009-W09")]
+    assert found("It was the week of reckoning.", dct) == []
+
+
+def test_previous_and_following_units_follow_the_last_date_named():
+    dct = date(2006, 12, 14)
+    assert found("Retail sales rose in October 2006 from the previous month.", dct)[-1] == (
+        "the previous month",
+        "DATE",
+        "2006-09",
+    )
+    assert found("The talks collapsed in 1994 and resumed the following year.", dct)[-1] == (
+        "the following year",
+        "DATE",
+        "1995",
+    )
+    # nothing named before: counted from the DCT
+    assert only("Sales fell from the previous month.", dct) == ("the previous month", "DATE", "2006-11")
+
+
+def test_two_digit_decades_after_the():
+    assert only("Cars of the 70s were boxy.") == ("the 70s", "DATE", "197")
+    assert found("He is in his 70s.") == []

@@ -1,0 +1,160 @@
+"""Throughput of the whole kg build against raw spaCy on the same model, in one run.
+
+    .venv/bin/python bench/throughput.py [--limit 2000] [--repeat 2] [--corpus reuters-21578.jsonl]
+
+Prints docs/s and words/s of (a) raw spaCy ``nlp.pipe`` with kg's default model (all its own
+components, the same minibatch size) and (b) the whole kg build (read -> NLP -> extraction ->
+resolution -> RDF -> load into a temporary Oxigraph folder -> cross-document merge), their ratio,
+the scaling from 1 to 2 processes for both, the time of each stage and the peak RSS (this process
+and its children). Models are loaded before the clock starts (kg's gazetteer ruler takes seconds to
+build, once per process); runs are interleaved (raw, kg, raw, kg ...) so that load from other
+processes on the machine hits both alike; min and median of the repeats are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "reuters" / "reuters-21578.jsonl"
+
+
+def _rss_mib() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return me, kids
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--limit", type=int, default=2000, help="first N documents (0 = all)")
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--nlp-batch", type=int, default=None, help="nlp.pipe batch size (default: kg's)")
+    ap.add_argument("--batch-size", type=int, default=64, help="documents per store transaction")
+    ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    args = ap.parse_args()
+
+    import spacy
+
+    import kg.extract
+    from kg.config import spacy_model_name
+    from kg.documents import read_documents
+    from kg.nlp import load_pipeline
+    from kg.pipeline import build_documents
+    from kg.process import NLP_BATCH
+
+    nlp_batch = args.nlp_batch or NLP_BATCH
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    docs = []
+    for doc in read_documents([args.corpus]):
+        docs.append(doc)
+        if args.limit and len(docs) >= args.limit:
+            break
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    model = spacy_model_name(None)
+    print(f"corpus: {args.corpus.name}, {len(docs)} documents, {words} words "
+          f"({words / len(docs):.0f} words/doc); model {model}; nlp batch {nlp_batch}; "
+          f"store batch {args.batch_size}")
+
+    t0 = time.perf_counter()
+    raw = spacy.load(model)
+    t_raw_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    load_pipeline(None)
+    t_kg_load = time.perf_counter() - t0
+    print(f"load: raw spaCy {t_raw_load:.1f} s ({', '.join(raw.pipe_names)}); kg pipeline {t_kg_load:.1f} s "
+          f"(+ {', '.join(p for p in load_pipeline(None).pipe_names if p not in raw.pipe_names)})")
+
+    # time the date tagger inside extraction (benchmark-only wrapper; 1-process runs only)
+    dates = [0.0]
+    tag = kg.extract.tag
+
+    def timed_tag(*a, **kw):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return tag(*a, **kw)
+        finally:
+            dates[0] += time.perf_counter() - t
+
+    kg.extract.tag = timed_tag  # type: ignore[assignment]
+
+    results: dict[tuple[str, int], list[float]] = {}
+    stages: dict[int, list[dict[str, float]]] = {}
+    for rep in range(args.repeat):
+        for n in args.processes:
+            t0 = time.perf_counter()
+            count = sum(1 for _ in raw.pipe(texts, batch_size=nlp_batch, n_process=n))
+            dt = time.perf_counter() - t0
+            assert count == len(docs)
+            results.setdefault(("raw", n), []).append(dt)
+            print(f"  [{rep + 1}/{args.repeat}] raw spaCy  x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s", flush=True)
+
+            folder = tempfile.mkdtemp(prefix="kg-bench-")
+            dates[0] = 0.0
+            t0 = time.perf_counter()
+            summary = build_documents(iter(docs), folder, progress=False, workers=n, batch_size=args.batch_size,
+                                      nlp_batch_size=nlp_batch)
+            dt = time.perf_counter() - t0
+            shutil.rmtree(folder, ignore_errors=True)
+            assert summary.documents + summary.failed == len(docs), summary.as_dict()
+            results.setdefault(("kg", n), []).append(dt)
+            st = dict(summary.stages.seconds)
+            if n == 1:
+                st["dates"] = dates[0]
+                st["extraction"] = st.get("extraction", 0.0) - dates[0]
+            stages.setdefault(n, []).append(st)
+            print(f"  [{rep + 1}/{args.repeat}] kg build   x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s  "
+                  f"({summary.events} events, {summary.triples} triples, {summary.failed} failed)", flush=True)
+
+    def rate(key: tuple[str, int]) -> tuple[float, float]:
+        times = results[key]
+        return len(docs) / min(times), len(docs) / statistics.median(times)
+
+    print()
+    print(f"{'':18} {'docs/s (best)':>14} {'docs/s (median)':>16} {'words/s (best)':>15}")
+    for key in sorted(results):
+        best, med = rate(key)
+        label = f"{'raw spaCy' if key[0] == 'raw' else 'kg build'} x{key[1]}"
+        print(f"{label:18} {best:14.1f} {med:16.1f} {best * words / len(docs):15.0f}")
+    print()
+    for n in args.processes:
+        kb, km = rate(("kg", n))
+        rb, rm = rate(("raw", n))
+        print(f"ratio kg build / raw spaCy, {n} process(es): {kb / rb:.2f} (best)  {km / rm:.2f} (median)")
+    if 1 in args.processes:
+        for n in args.processes:
+            if n == 1:
+                continue
+            for kind in ("raw", "kg"):
+                b1, m1 = rate((kind, 1))
+                bn, mn = rate((kind, n))
+                name = "raw spaCy" if kind == "raw" else "kg build"
+                print(f"speed-up 1 -> {n} processes, {name}: {bn / b1:.2f}x (best)  {mn / m1:.2f}x (median)")
+    print()
+    for n, runs in stages.items():
+        keys = sorted({k for r in runs for k in r})
+        med = {k: statistics.median(r.get(k, 0.0) for r in runs) for k in keys}
+        total = sum(med.values())
+        what = "wall seconds" if n == 1 else "CPU-seconds summed over the workers, store in the driver"
+        print(f"stages, {n} process(es) ({what}, median):")
+        for k in ("nlp", "dates", "extraction", "resolution", "rdf", "store"):
+            if k in med:
+                print(f"  {k:11} {med[k]:8.2f} s  {100 * med[k] / total:5.1f} %  {1000 * med[k] / len(docs):7.2f} ms/doc")
+    me, kids = _rss_mib()
+    print(f"\npeak RSS: this process {me:.0f} MiB, largest child {kids:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Event extraction on sentences written for the tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+@pytest.fixture
+def events(analyze):  # type: ignore[no-untyped-def]
+    return lambda text, published="2019-04-24": analyze(text, published).events
+
+
+def by_type(evs, etype):  # type: ignore[no-untyped-def]
+    return [e for e in evs if e.type == etype]
+
+
+def labels(ev):  # type: ignore[no-untyped-def]
+    return [p.label for p in ev.participants]
+
+
+def test_planned_meeting_with_place_and_weekday(events) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = by_type(events("Russian President Vladimir Putin will meet Xi Jinping in Beijing on Friday."), "MEETING")
+    assert set(labels(ev)) == {"Vladimir Putin", "Xi Jinping"}
+    assert ev.place is not None and ev.place.label == "Beijing"
+    assert ev.time is not None and ev.time.value == "2019-04-26"
+    assert ev.status == "planned"
+    assert ev.cameo and ev.plover
+
+
+def test_happened_meeting_in_past_tense(events) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = by_type(events("Putin met Chinese President Xi Jinping in Beijing on Monday."), "MEETING")
+    assert ev.status == "happened"
+    assert ev.time is not None and ev.time.value == "2019-04-22"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin did not meet Xi Jinping in Beijing.",
+        "If Putin meets Xi Jinping, the two sides could sign a deal.",
+        "Putin hopes to visit Beijing one day.",
+    ],
+)
+def test_negated_and_hypothetical_events_are_dropped(events, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in events(text) if e.type in {"MEETING", "VISIT"}]
+
+
+def test_cancelled_visit(events) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = by_type(events("Tung Chee-hwa said he had scrapped plans to visit the United States."), "VISIT")
+    assert ev.status == "cancelled"
+    assert labels(ev)[0].casefold() == "tung chee-hwa"
+
+
+def test_visit_to_a_city_has_the_country_as_host_and_the_city_as_place(events) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = by_type(events("Vladimir Putin will travel to Beijing next week."), "VISIT")
+    roles = {p.role: p.label for p in ev.participants}
+    assert roles == {"visitor": "Vladimir Putin", "host": "China"}
+    assert ev.place is not None and ev.place.label == "Beijing"
+    assert ev.time is not None and ev.time.value == "2019-W18"
+
+
+def test_statement_speaker_and_outlet(events) -> None:  # type: ignore[no-untyped-def]
+    text = 'Russian President Vladimir Putin said in an interview with People\'s Daily that ties were "stable".'
+    (ev,) = by_type(events(text), "STATEMENT")
+    roles = {p.role: p.label for p in ev.participants}
+    assert roles == {"speaker": "Vladimir Putin", "audience": "People's Daily"}
+
+
+def test_praised_person_is_not_a_speaker(events) -> None:  # type: ignore[no-untyped-def]
+    assert not by_type(events("British Prime Minister Tony Blair was praised abroad on Saturday."), "STATEMENT")
+
+
+def test_agreement_parties(events) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia and China signed an agreement on energy cooperation in Moscow on Monday."
+    (ev,) = by_type(events(text), "AGREEMENT")
+    assert set(labels(ev)) == {"Russia", "China"}
+    assert ev.cameo == "057"
+
+
+def test_one_event_per_occurrence_within_a_document(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vladimir Putin is expected to meet Xi Jinping in Beijing on April 26.\n\n"
+        "Putin is to hold talks with his Chinese counterpart Xi Jinping during his visit to Beijing."
+    )
+    meetings = by_type(events(text), "MEETING")
+    assert len(meetings) == 1
+    assert meetings[0].more_sources, "the second sentence is kept as a further source"
+
+
+def test_relative_dates_stay_unresolved_without_a_publication_date(events) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = by_type(events("Vladimir Putin will meet Xi Jinping in Beijing on Friday.", published=None), "MEETING")
+    assert ev.time is None or not ev.time.value[:1].isdigit()
+
+
+def test_listed_officials_are_separate_meetings(events) -> None:  # type: ignore[no-untyped-def]
+    text = ("In Turkey, Levy will also meet President Suleyman Demirel, Foreign Minister Tansu Ciller and "
+            "army chief Ismail Karadayi.")
+    meetings = by_type(events(text, "1997-04-08"), "MEETING")
+    assert len(meetings) >= 2
+    assert all(len(m.participants) == 2 for m in meetings)

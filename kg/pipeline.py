@@ -310,8 +310,18 @@ def write_reference(store: Store) -> None:
     """The reference graph: organization memberships from the gazetteer (cited sources)."""
     from kg.resolve.gazetteer import Gazetteer
 
-    facts = [(m.org, m.member, m.since, m.until, m.citation) for m in Gazetteer.default().memberships()]
-    store.replace_graphs({REFERENCE_GRAPH: reference_quads(facts)})
+    from kg.records import Entity
+
+    gaz = Gazetteer.default()
+    facts = [(m.org, m.member, m.since, m.until, m.citation) for m in gaz.memberships()]
+    entities = []
+    for key in sorted({k for f in facts for k in f[:2]}):
+        e = gaz.get(key)
+        if e is not None:
+            entities.append(Entity(key=e.key, label=e.label, type=e.type, aliases=sorted(e.aliases),
+                                   wikidata=e.wikidata, country=e.country, subtype=e.subtype,
+                                   geonames=e.geonames, lat=e.lat, lon=e.lon))
+    store.replace_graphs({REFERENCE_GRAPH: reference_quads(facts, entities)})
 
 
 def build(

@@ -113,13 +113,16 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _quote_text(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The quote's text without surrounding punctuation and paragraph-opening marks, with its offsets."""
+    """The quote's text without surrounding punctuation, with its offsets.
+
+    The text is the document's text between the offsets, except that the quote marks opening the
+    continuation paragraphs of a quote of several paragraphs are left out.
+    """
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     body = re.sub(r"(\n\s*)[“„«\"]", r"\1", text[start:end])
-    body = re.sub(r"[,;]([”\"»])$", r"\1", body)
     return body, start, end
 
 

@@ -524,6 +524,7 @@ def merged_quads(events: list[Event]) -> list[Quad]:
 
 def reference_quads(
     memberships: Iterable[tuple[str, str, date | None, date | None, str]],
+    entities: Iterable[Entity] = (),
 ) -> list[Quad]:
     """Gazetteer memberships ``(org_key, member_key, since, until, citation)`` in ``REFERENCE_GRAPH``.
 
@@ -546,4 +547,8 @@ def reference_quads(
             triples.append((node, KG.until, _date(until)))
         if citation:
             triples.append((node, KG.citation, _str(citation)))
+    for entity in entities:
+        # the organizations and members themselves (label, type, links), so that a membership is
+        # readable even for a member no article mentions
+        triples.extend(_entity_triples(entity))
     return _quads(triples, REFERENCE_GRAPH)

@@ -387,8 +387,9 @@ class DocumentResolver:
             label = cl.label
             if cl.entry is None and cl.type == "PERSON":
                 label = max(cl.surfaces, key=lambda s: (len(s.split()), len(s)), default=label)
-            aliases = sorted({s for s in cl.surfaces if s != label})
             e = cl.entry
+            known = set(e.aliases) if e is not None and e.type != "PERSON" else set()
+            aliases = sorted(({s for s in cl.surfaces} | known) - {label})
             out.append(
                 Entity(
                     key=key,

@@ -36,7 +36,7 @@ def test_demonym_stands_for_the_country(analyze) -> None:  # type: ignore[no-unt
 
 def test_misspelling_close_to_a_known_name(analyze) -> None:  # type: ignore[no-untyped-def]
     r = analyze("Russia resurged after the collapse of the Sovet Union.")
-    assert entity(r, "Soviet Union").aliases == ["Sovet Union"]
+    assert "Sovet Union" in entity(r, "Soviet Union").aliases
 
 
 def test_type_repair_from_the_gazetteer(analyze) -> None:  # type: ignore[no-untyped-def]

@@ -40,7 +40,12 @@ def main() -> int:
     ap.add_argument("--nlp-batch", type=int, default=None, help="nlp.pipe batch size (default: kg's)")
     ap.add_argument("--batch-size", type=int, default=64, help="documents per store transaction")
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--merge", type=int, nargs="*", default=None, metavar="N",
+                    help="instead: time the cross-document merge on N synthetic event mentions "
+                         "(default sizes 12500 25000 50000 100000)")
     args = ap.parse_args()
+    if args.merge is not None:
+        return merge_scaling(args.merge or [12_500, 25_000, 50_000, 100_000])
 
     import spacy
 
@@ -153,6 +158,53 @@ def main() -> int:
                 print(f"  {k:11} {med[k]:8.2f} s  {100 * med[k] / total:5.1f} %  {1000 * med[k] / len(docs):7.2f} ms/doc")
     me, kids = _rss_mib()
     print(f"\npeak RSS: this process {me:.0f} MiB, largest child {kids:.0f} MiB")
+    return 0
+
+
+def synthetic_mentions(n: int, seed: int = 7) -> list:  # type: ignore[type-arg]
+    """n event mentions shaped like news: Zipf-distributed participants (a few countries and
+    leaders are in very many events), 4 types, dates over 5 years, ~3 mentions per document."""
+    import random
+    from datetime import date, timedelta
+
+    from kg.records import EventMention, Participant, Span, TimeValue
+
+    rng = random.Random(seed)
+    pool = [Participant(f"wd:Q{k}", f"Entity {k}", "COUNTRY" if k < 200 else "PERSON") for k in range(5000)]
+    weights = [1 / (k + 1) for k in range(len(pool))]
+    types = ["MEETING", "VISIT", "STATEMENT", "AGREEMENT"]
+    roles = {"VISIT": ["visitor", "host"], "STATEMENT": ["speaker", "audience"]}
+    out = []
+    start = date(2015, 1, 1)
+    for i in range(n):
+        etype = rng.choice(types)
+        parts = []
+        for j, p in enumerate(dict.fromkeys(rng.choices(pool, weights, k=rng.randint(1, 3)))):
+            role = roles.get(etype, ["participant", "participant"])[min(j, 1)]
+            parts.append(Participant(p.key, p.label, p.type, role))
+        day = start + timedelta(days=rng.randrange(5 * 365))
+        published = day + timedelta(days=rng.randint(-3, 3))
+        tv = TimeValue(day.isoformat(), 0, 10, "DATE", day.isoformat(), day, day) if rng.random() < 0.7 else None
+        doc = f"doc-{i // 3}"
+        out.append(EventMention(doc, etype, "met", parts, Span(doc, 0, 3, "They met."), time=tv,
+                                published=published, local_id=str(i % 3)))
+    return out
+
+
+def merge_scaling(sizes: list[int]) -> int:
+    """Time merge_events on growing synthetic inputs: near-linear means flat us/mention."""
+    from kg.resolve import merge_events
+
+    print(f"{'mentions':>9} {'events':>8} {'seconds':>8} {'us/mention':>11}")
+    for n in sizes:
+        mentions = synthetic_mentions(n)
+        times = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            events = merge_events(mentions)
+            times.append(time.perf_counter() - t0)
+        best = min(times)
+        print(f"{n:9d} {len(events):8d} {best:8.2f} {1e6 * best / n:11.1f}", flush=True)
     return 0
 
 

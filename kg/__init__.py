@@ -64,7 +64,9 @@ class KnowledgeGraph:
 
         return records.entities(self.store)
 
-    def to_networkx(self, view: str = "bipartite", start: str | None = None, end: str | None = None) -> nx.Graph:
+    def to_networkx(
+        self, view: str = "bipartite", start: str | None = None, end: str | None = None
+    ) -> nx.Graph:
         """A NetworkX view: "bipartite" (actors and events), "actors" or "events"."""
         from kg.export.graphs import view as make_view
 
@@ -128,8 +130,17 @@ def build_texts(
         pub = item.get("published", published)
         pub = date.fromisoformat(pub) if isinstance(pub, str) else pub
         doc_id, text = str(item["id"]), str(item["text"])
-        docs.append(Document(doc_id, text, pub, item.get("title"), item.get("url"), item.get("source"),
-                             content_hash(doc_id, text, pub, item.get("title"), item.get("url"), item.get("source"))))
+        docs.append(
+            Document(
+                doc_id,
+                text,
+                pub,
+                item.get("title"),
+                item.get("url"),
+                item.get("source"),
+                content_hash(doc_id, text, pub, item.get("title"), item.get("url"), item.get("source")),
+            )
+        )
     st = open_store(store)
     summary = build_documents(docs, st, **options)
     return KnowledgeGraph(st, summary)

@@ -13,8 +13,8 @@ They are plain dataclasses so they serialise to JSON (``to_dict``) and cross pro
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Entity types of the annotation guidelines (../shared/eval/GUIDELINES.md).

@@ -247,6 +247,8 @@ class Entry:
 
 
 def add_role(entry: Entry, role: str, of: str | None, start: date | None, end: date | None) -> None:
+    if start and end and start > end:  # a typo in the source (e.g. 121207-120802): unusable
+        return
     role = re.sub(r"\s+", " ", role.replace("_", " ")).strip()
     item = {
         "role": role,

@@ -19,8 +19,8 @@ spec.loader.exec_module(score)  # type: ignore[union-attr]
 gold = score.load_gold(sys.argv[1])
 dump = Path(sys.argv[2])
 only = sys.argv[3] if len(sys.argv) > 3 else ""
-events = [json.loads(x) for x in open(dump / "events.jsonl")]
-ents = [json.loads(x) for x in open(dump / "entities.jsonl")]
+events = [json.loads(x) for x in (dump / "events.jsonl").read_text().splitlines()]
+ents = [json.loads(x) for x in (dump / "entities.jsonl").read_text().splitlines()]
 by_doc = defaultdict(list)
 for e in events:
     for d in {s["doc_id"] for s in e["sources"]}:
@@ -40,8 +40,18 @@ for doc_id, g in gold.items():
         parts = [p["label"] for p in se["participants"]]
         mapped = [res(p) for p in parts]
         src = [s for s in se["sources"] if s["doc_id"] == doc_id][0]
-        print("  SYS ", se["type"], parts, "->", mapped, (se["place"] or {}).get("label"), se["date"], se["status"],
-              "|", src["sentence"][:110].replace("\n", " "))
+        print(
+            "  SYS ",
+            se["type"],
+            parts,
+            "->",
+            mapped,
+            (se["place"] or {}).get("label"),
+            se["date"],
+            se["status"],
+            "|",
+            src["sentence"][:110].replace("\n", " "),
+        )
     gold_names = {e["name"] for e in g["entities"]}
     hit = set()
     for e in ent_doc.get(doc_id, []):

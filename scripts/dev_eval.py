@@ -38,8 +38,18 @@ def main() -> None:
     with open(dump / "entities.jsonl", "w") as f:
         write_jsonl((entity_record(e) for e in entities), f)
     out = subprocess.run(
-        [sys.executable, str(SHARED / "eval/score_events.py"), str(gold), str(dump / "events.jsonl"),
-         str(dump / "entities.jsonl"), "--json"], capture_output=True, text=True, check=True).stdout
+        [
+            sys.executable,
+            str(SHARED / "eval/score_events.py"),
+            str(gold),
+            str(dump / "events.jsonl"),
+            str(dump / "entities.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     print(json.dumps(json.loads(out), indent=1))
     print("dump:", dump)
 

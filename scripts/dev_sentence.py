@@ -22,9 +22,23 @@ for k, m in enumerate(a.mentions):
 for t in a.times:
     print("T", t.text, t.value)
 for e in a.events:
-    print("E", e.type, e.trigger, [(p.label, p.role) for p in e.participants], e.place and e.place.label,
-          e.time and e.time.value, e.status)
+    print(
+        "E",
+        e.type,
+        e.trigger,
+        [(p.label, p.role) for p in e.participants],
+        e.place and e.place.label,
+        e.time and e.time.value,
+        e.status,
+    )
 r = resolve_document(a)
 for e in r.events:
-    print("R", e.type, e.trigger, [(p.label, p.role) for p in e.participants], e.place and e.place.label,
-          e.time and e.time.value, e.status)
+    print(
+        "R",
+        e.type,
+        e.trigger,
+        [(p.label, p.role) for p in e.participants],
+        e.place and e.place.label,
+        e.time and e.time.value,
+        e.status,
+    )

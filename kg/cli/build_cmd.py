@@ -51,18 +51,36 @@ def build_cmd(
     target = endpoint or store
     try:
         summary = build(
-            [str(p) for p in inputs], target, published=_date(published), model=model, workers=workers,
-            dask=dask, batch_size=batch_size, progress=not quiet, max_chars=max_chars,
+            [str(p) for p in inputs],
+            target,
+            published=_date(published),
+            model=model,
+            workers=workers,
+            dask=dask,
+            batch_size=batch_size,
+            progress=not quiet,
+            max_chars=max_chars,
         )
     except KGError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(1) from err
     data = summary.as_dict()
     if report is not None:
-        report.write_text(json.dumps({**data, "report": summary.report.to_dict()}, indent=2), encoding="utf-8")
+        report.write_text(
+            json.dumps({**data, "report": summary.report.to_dict()}, indent=2), encoding="utf-8"
+        )
     if not quiet:
         table = Table(title="kg build", show_header=False)
-        for key in ("documents", "unchanged", "skipped", "failed", "warnings", "entities", "events", "triples"):
+        for key in (
+            "documents",
+            "unchanged",
+            "skipped",
+            "failed",
+            "warnings",
+            "entities",
+            "events",
+            "triples",
+        ):
             table.add_row(key, str(data[key]))
         table.add_row("time", f"{data['seconds']:.1f} s")
         console.print(table)
@@ -116,7 +134,8 @@ def eval_cmd(
             write_jsonl((entity_record(e) for e in records.entities(st)), f)
     result = subprocess.run(
         [sys.executable, str(script), str(gold), str(out / "events.jsonl"), str(out / "entities.jsonl")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     sys.stdout.write(result.stdout)
     if result.returncode:
@@ -144,14 +163,28 @@ def entities_cmd(
         ents = ents[:limit]
     if as_json:
         for e in ents:
-            typer.echo(json.dumps({"label": e.label, "type": e.type, "mentions": len(e.mentions),
-                                   "wikidata": e.wikidata, "aliases": e.aliases}, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "label": e.label,
+                        "type": e.type,
+                        "mentions": len(e.mentions),
+                        "wikidata": e.wikidata,
+                        "aliases": e.aliases,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     table = Table(title="entities")
     for col in ("label", "type", "mentions", "wikidata", "aliases"):
         table.add_column(col)
     for e in ents:
-        table.add_row(e.label, e.type, str(len(e.mentions)),
-                      f"https://www.wikidata.org/wiki/{e.wikidata}" if e.wikidata else "",
-                      ", ".join(e.aliases[:4]))
+        table.add_row(
+            e.label,
+            e.type,
+            str(len(e.mentions)),
+            f"https://www.wikidata.org/wiki/{e.wikidata}" if e.wikidata else "",
+            ", ".join(e.aliases[:4]),
+        )
     Console().print(table)

@@ -29,8 +29,12 @@ def _write(records: list[dict[str, Any]], fmt: str, out: IO[str]) -> None:
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
         for r in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                             for k, v in r.items()})
+            writer.writerow(
+                {
+                    k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                    for k, v in r.items()
+                }
+            )
 
 
 def _export(kind: str, fmt: str, store: str | None, output: Path | None) -> None:
@@ -42,8 +46,11 @@ def _export(kind: str, fmt: str, store: str | None, output: Path | None) -> None
         typer.echo(f"[E600] unsupported export format ({fmt!r}); use one of {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
     with open_store(store, read_only=True) as st:
-        rows = ([event_record(e) for e in records.events(st)] if kind == "events"
-                else [entity_record(e) for e in records.entities(st)])
+        rows = (
+            [event_record(e) for e in records.events(st)]
+            if kind == "events"
+            else [entity_record(e) for e in records.entities(st)]
+        )
     if output is None:
         _write(rows, fmt, sys.stdout)
     else:

@@ -17,8 +17,13 @@ from kg.records import Entity, EntityMention, Event, EventMention, Participant, 
 from kg.store import Store
 
 _ONTOLOGY = "https://w3id.org/kg/ontology#"
-_TYPES = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORGANIZATION", "Place": "PLACE",
-          "NamedEvent": "NAMED_EVENT"}
+_TYPES = {
+    "Person": "PERSON",
+    "Country": "COUNTRY",
+    "Organization": "ORGANIZATION",
+    "Place": "PLACE",
+    "NamedEvent": "NAMED_EVENT",
+}
 
 
 def _sparql(name: str) -> str:
@@ -57,40 +62,62 @@ def events(store: Store) -> list[Event]:
         if row.get("actor"):
             key = str(row["actorKey"])
             role = str(row["role"]).rsplit("/", 1)[-1]
-            ev["parts"].setdefault((key, role), (str(row["actorLabel"]), type_name(row["actorType"]),
-                                                 _opt(row.get("actorQid"))))
+            ev["parts"].setdefault(
+                (key, role), (str(row["actorLabel"]), type_name(row["actorType"]), _opt(row.get("actorQid")))
+            )
         if row.get("place") and ev["place"] is None:
-            ev["place"] = Participant(str(row["placeKey"]), str(row["placeLabel"]), type_name(row["placeType"]),
-                                      "place", _opt(row.get("placeQid")))
+            ev["place"] = Participant(
+                str(row["placeKey"]),
+                str(row["placeLabel"]),
+                type_name(row["placeType"]),
+                "place",
+                _opt(row.get("placeQid")),
+            )
     sources: dict[str, dict[str, EventMention]] = defaultdict(dict)
     for row in store.query(_sparql("event_sources")).rows:
         iri, m = str(row["e"]), str(row["m"])
-        span = Span(str(row["docId"]), int(row["start"]) if row.get("start") is not None else int(row["sstart"]),
-                    int(row["end"]) if row.get("end") is not None else int(row["send"]), str(row["sentence"]),
-                    int(row["sstart"]), int(row["send"]))
+        span = Span(
+            str(row["docId"]),
+            int(row["start"]) if row.get("start") is not None else int(row["sstart"]),
+            int(row["end"]) if row.get("end") is not None else int(row["send"]),
+            str(row["sentence"]),
+            int(row["sstart"]),
+            int(row["send"]),
+        )
         cur = sources[iri].get(m)
         if cur is None:
-            sources[iri][m] = EventMention(span.doc_id, "", "", [], span, status=str(row["status"]),
-                                           published=_day(row.get("published")), local_id=m)
+            sources[iri][m] = EventMention(
+                span.doc_id,
+                "",
+                "",
+                [],
+                span,
+                status=str(row["status"]),
+                published=_day(row.get("published")),
+                local_id=m,
+            )
         elif row.get("start") is not None and cur.source.start == cur.source.sentence_start:
             cur.more_sources.append(cur.source)
             cur.source = span
         elif span not in (cur.source, *cur.more_sources):
             cur.more_sources.append(span)
     out: list[Event] = []
+    mention: EventMention
     for iri in sorted(by_event):
         data = by_event[iri]
         row = data["row"]
         etype = str(row["type"]).rsplit("/", 1)[-1]
         lead = {"VISIT": "visitor", "STATEMENT": "speaker"}.get(etype)
         parts: dict[str, Participant] = {}
-        for (key, role), (label, ptype, qid) in sorted(data["parts"].items(), key=lambda kv: (kv[0][1] != lead,
-                                                                                               kv[0][0])):
+        for (key, role), (label, ptype, qid) in sorted(
+            data["parts"].items(), key=lambda kv: (kv[0][1] != lead, kv[0][0])
+        ):
             parts.setdefault(key, Participant(key, label, ptype, role, qid))
-        mentions = sorted(sources.get(iri, {}).values(), key=lambda m: (m.published or date.min, m.doc_id,
-                                                                         m.source.start))
-        for m in mentions:
-            m.more_sources.sort(key=lambda s: s.start)
+        mentions = sorted(
+            sources.get(iri, {}).values(), key=lambda m: (m.published or date.min, m.doc_id, m.source.start)
+        )
+        for mention in mentions:
+            mention.more_sources.sort(key=lambda s: s.start)
         out.append(
             Event(
                 key=str(row["key"]),
@@ -120,8 +147,15 @@ def entities(store: Store) -> list[Entity]:
     data: dict[str, dict[str, Any]] = {}
     for row in rows:
         iri = str(row["entity"])
-        d = data.setdefault(iri, {"key": str(row["key"]), "type": type_name(row["type"]), "qid": _opt(row.get("qid")),
-                                  "mentions": set()})
+        d = data.setdefault(
+            iri,
+            {
+                "key": str(row["key"]),
+                "type": type_name(row["type"]),
+                "qid": _opt(row.get("qid")),
+                "mentions": set(),
+            },
+        )
         labels[iri].add(str(row["label"]))
         d["mentions"].add((str(row["docId"]), int(row["start"]), int(row["end"]), str(row["text"])))
     aliases: dict[str, set[str]] = defaultdict(set)
@@ -132,7 +166,14 @@ def entities(store: Store) -> list[Entity]:
         d = data[iri]
         label = _best_label(labels[iri])
         mentions = [EntityMention(doc, s, e, text, d["type"]) for doc, s, e, text in sorted(d["mentions"])]
-        out.append(Entity(key=d["key"], label=label, type=d["type"],
-                          aliases=sorted((aliases[iri] | labels[iri]) - {label}), wikidata=d["qid"],
-                          mentions=mentions))
+        out.append(
+            Entity(
+                key=d["key"],
+                label=label,
+                type=d["type"],
+                aliases=sorted((aliases[iri] | labels[iri]) - {label}),
+                wikidata=d["qid"],
+                mentions=mentions,
+            )
+        )
     return out

@@ -29,9 +29,12 @@ def analyze(doc: Doc, document: Document) -> Analysis:
     dateline = None
     head = document.text[:200]
     for k, m in enumerate(mentions[:3]):
-        if m.start < 80 and m.text.isupper() and len(m.text) > 2 and head[m.end : m.end + 4].strip()[:1] in {
-            "-", "–", "—", ",", "("
-        }:
+        if (
+            m.start < 80
+            and m.text.isupper()
+            and len(m.text) > 2
+            and head[m.end : m.end + 4].strip()[:1] in {"-", "–", "—", ",", "("}
+        ):
             dateline = k
             break
     return Analysis(

@@ -58,13 +58,19 @@ def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
         if out:
             prev, prev_label = out[-1]
             adjacent = prev.end == span.start and not doc[prev.end - 1].whitespace_.count("\n")
-            if adjacent and label == "PERSON" and prev_label in {"ORG", "GPE", "PERSON"} and (
-                len(prev) == 1 and prev[0].is_title and prev[0].pos_ == "PROPN"
+            if (
+                adjacent
+                and label == "PERSON"
+                and prev_label in {"ORG", "GPE", "PERSON"}
+                and (len(prev) == 1 and prev[0].is_title and prev[0].pos_ == "PROPN")
             ):
                 out[-1] = (doc[prev.start : span.end], "PERSON")
                 continue
-            if adjacent and label in {"ORG", "ORGANIZATION"} and prev_label in {"NORP", "GPE", "COUNTRY"} and (
-                len(prev) == 1 and prev[0].text[:1].isupper()
+            if (
+                adjacent
+                and label in {"ORG", "ORGANIZATION"}
+                and prev_label in {"NORP", "GPE", "COUNTRY"}
+                and (len(prev) == 1 and prev[0].text[:1].isupper())
             ):
                 # "Peruvian Congress", "US House of Representatives": the state is part of the name
                 out[-1] = (doc[prev.start : span.end], label)
@@ -101,7 +107,12 @@ def title_phrase(span: Span) -> str | None:
     i = span.start - 1
     while i >= max(span.sent.start, span.start - 7):
         tok = doc[i]
-        if tok.is_punct or tok.is_space or tok.dep_ in {"det", "poss", "case"} or tok.pos_ in {"VERB", "ADP", "AUX"}:
+        if (
+            tok.is_punct
+            or tok.is_space
+            or tok.dep_ in {"det", "poss", "case"}
+            or tok.pos_ in {"VERB", "ADP", "AUX"}
+        ):
             break
         if tok.head.i < span.start - 10 or tok.head.i >= span.end + 3:
             break
@@ -139,8 +150,9 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
             continue
         sent = clean.sent
         role = title_phrase(clean) if label == "PERSON" else None
-        if label in {"ORG", "ORGANIZATION"} and _MEDIA_CUE.search(doc.text[max(sent.start_char, clean.start_char - 40):
-                                                                          clean.start_char]):
+        if label in {"ORG", "ORGANIZATION"} and _MEDIA_CUE.search(
+            doc.text[max(sent.start_char, clean.start_char - 40) : clean.start_char]
+        ):
             role = "media"
         mentions.append(
             EntityMention(
@@ -165,7 +177,9 @@ def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> l
     covered = {i for m in named for i in range(m.start, m.end)}
     out: list[EntityMention] = []
     for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in {t.split()[-1] for t in lex.resolvable_titles}:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in {
+            t.split()[-1] for t in lex.resolvable_titles
+        }:
             continue
         if token.idx in covered:
             continue

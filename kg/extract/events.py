@@ -24,10 +24,38 @@ _ARG_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "de
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PLACE", "COUNTRY"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY", "NORP", "TITLE"})
 _GROUP_NOUNS = frozenset(
-    {"leader", "leaders", "official", "officials", "delegation", "delegations", "representative",
-     "representatives", "minister", "ministers", "counterpart", "counterparts", "government", "head",
-     "heads", "envoy", "envoys", "president", "premier", "chief", "side", "ambassador", "ambassadors",
-     "diplomat", "diplomats", "team", "negotiators", "spokesman", "spokeswoman", "foreign minister"}
+    {
+        "leader",
+        "leaders",
+        "official",
+        "officials",
+        "delegation",
+        "delegations",
+        "representative",
+        "representatives",
+        "minister",
+        "ministers",
+        "counterpart",
+        "counterparts",
+        "government",
+        "head",
+        "heads",
+        "envoy",
+        "envoys",
+        "president",
+        "premier",
+        "chief",
+        "side",
+        "ambassador",
+        "ambassadors",
+        "diplomat",
+        "diplomats",
+        "team",
+        "negotiators",
+        "spokesman",
+        "spokeswoman",
+        "foreign minister",
+    }
 )
 
 
@@ -91,8 +119,10 @@ def trigger_tokens(doc: Doc) -> list[tuple[Token, Trigger]]:
         label = doc.vocab.strings[match_id]
         _etype, pos = label.split("|")
         token = doc[end - 1]
-        lemma = token.lemma_.lower() if end - start == 1 else " ".join(
-            [t.lower_ for t in doc[start : end - 1]] + [token.lemma_.lower()]
+        lemma = (
+            token.lemma_.lower()
+            if end - start == 1
+            else " ".join([t.lower_ for t in doc[start : end - 1]] + [token.lemma_.lower()])
         )
         trig = lex.trigger(lemma, pos)
         if trig is not None and token.i not in found:
@@ -136,8 +166,14 @@ def clause_verb(token: Token) -> Token:
 class EventExtractor:
     """Extract event mentions from one parsed document."""
 
-    def __init__(self, doc: Doc, doc_id: str, mentions: Sequence[EntityMention], times: Sequence[TimeValue],
-                 published=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        doc: Doc,
+        doc_id: str,
+        mentions: Sequence[EntityMention],
+        times: Sequence[TimeValue],
+        published=None,
+    ) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
         self.doc_id = doc_id
         self.mentions = mentions
@@ -195,11 +231,15 @@ class EventExtractor:
             # "a foreign ministry statement", "Thai Prime Minister Chavalit"
             for child in token.children:
                 if child.dep_ in {"appos", "compound", "nmod"} or (
-                    child.dep_ == "prep" and child.lower_ in {"of", "from"} and token.lower_ in _GROUP_NOUNS
+                    child.dep_ == "prep"
+                    and child.lower_ in {"of", "from"}
+                    and token.lower_ in _GROUP_NOUNS
                     and not via_appos
                 ):
-                    target = child if child.dep_ != "prep" else next(
-                        (c for c in child.children if c.dep_ == "pobj"), None
+                    target = (
+                        child
+                        if child.dep_ != "prep"
+                        else next((c for c in child.children if c.dep_ == "pobj"), None)
                     )
                     if target is not None:
                         found.extend(self.mentions_of(target, depth + 1))
@@ -207,8 +247,13 @@ class EventExtractor:
                 for child in token.children:
                     if child.dep_ in {"amod", "compound", "poss"}:
                         kk = self.index.at(child)
-                        if kk is not None and self.mentions[kk].type in {"NORP", "GPE", "COUNTRY", "ORG",
-                                                                         "ORGANIZATION"}:
+                        if kk is not None and self.mentions[kk].type in {
+                            "NORP",
+                            "GPE",
+                            "COUNTRY",
+                            "ORG",
+                            "ORGANIZATION",
+                        }:
                             found.append(kk)
         for child in token.children:
             if child.dep_ == "conj":
@@ -225,7 +270,7 @@ class EventExtractor:
         return [c for c in token.children if c.dep_ in deps]
 
     def _pobjs(self, token: Token, preps: set[str]) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for prep in token.children:
             if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in preps:
                 out.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
@@ -250,9 +295,18 @@ class EventExtractor:
                 if passive and cur.i == verb.i:
                     return []  # "Blair was praised": the subject is not the one who spoke
                 return [k for s in subs for k in self.mentions_of(s)]
-            if cur.dep_ in {"xcomp", "conj", "advcl", "acl", "dobj", "pobj", "prep", "ccomp", "attr", "acomp"} and (
-                cur.head.i != cur.i
-            ):
+            if cur.dep_ in {
+                "xcomp",
+                "conj",
+                "advcl",
+                "acl",
+                "dobj",
+                "pobj",
+                "prep",
+                "ccomp",
+                "attr",
+                "acomp",
+            } and (cur.head.i != cur.i):
                 # "plans to visit": the subject of the verb that owns "plans"
                 cur = cur.head
                 continue
@@ -262,8 +316,12 @@ class EventExtractor:
     # -- place and time ---------------------------------------------------------------------------
     def place_of(self, tokens: Sequence[Token], exclude: set[int]) -> int | None:
         """A place attached with in/at to one of the tokens (the trigger and its verb) or their objects."""
-        tokens = list(tokens) + [c for t in tokens for c in t.children
-                                 if c.dep_ in {"dobj", "pobj"} and self.index.at(c) is not None]
+        tokens = list(tokens) + [
+            c
+            for t in tokens
+            for c in t.children
+            if c.dep_ in {"dobj", "pobj"} and self.index.at(c) is not None
+        ]
         for tok in tokens:
             for pobj in self._pobjs(tok, {"in", "at", "inside"}):
                 for k in self.mentions_of(pobj):
@@ -307,7 +365,7 @@ class EventExtractor:
         return None
 
     def anaphoric_time(self, trigger: Token) -> TimeValue | None:
-        """"At the time" / "then": the last date of the previous sentences."""
+        """ "At the time" / "then": the last date of the previous sentences."""
         sent = trigger.sent
         low = sent.text.lower()
         if not any(cue in low for cue in ("at the time", "at that time", "at the same time")):
@@ -325,8 +383,16 @@ class EventExtractor:
         # a meeting during a visit happens where the visit goes ("talks ... during his visit to Beijing")
         for ev in out:
             if ev.type == "MEETING" and ev.place is None:
-                visit = next((v for v in out if v.type == "VISIT" and v.place is not None
-                              and v.source.sentence_start == ev.source.sentence_start), None)
+                visit = next(
+                    (
+                        v
+                        for v in out
+                        if v.type == "VISIT"
+                        and v.place is not None
+                        and v.source.sentence_start == ev.source.sentence_start
+                    ),
+                    None,
+                )
                 if visit is not None:
                     ev.place = visit.place
         return out
@@ -336,7 +402,9 @@ class EventExtractor:
         lower_children = {c.lower_ for c in token.children}
         if "prep" in opts and not (lower_children & set(opts["prep"])):
             return False
-        if "particle" in opts and not any(c.dep_ == "prt" and c.lower_ in opts["particle"] for c in token.children):
+        if "particle" in opts and not any(
+            c.dep_ == "prt" and c.lower_ in opts["particle"] for c in token.children
+        ):
             return False
         if opts.get("plural_only") and token.tag_ not in {"NNS", "NNPS"}:
             return False
@@ -380,31 +448,54 @@ class EventExtractor:
                 objs = self._loose_objects(token, set(subj))
             withs = [k for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]
             if trig.type == "VISIT":
-                dest = objs + [k for o in self._pobjs(token, {"to", "in", "for", "at"}) for k in self.mentions_of(o)]
+                dest = objs + [
+                    k for o in self._pobjs(token, {"to", "in", "for", "at"}) for k in self.mentions_of(o)
+                ]
                 if trig.lemma == "attend":
                     named = [k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}]
                     if not named:
                         return None
                 roles += [(k, "visitor") for k in subj]
                 roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
-                named_event = next((k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}), None)
+                named_event = next(
+                    (k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}), None
+                )
                 place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
             elif trig.type == "STATEMENT":
                 if self._reports_event(token):
                     return None
                 audience = objs if trig.lemma in {"tell", "thank", "urge", "warn", "write", "send"} else []
-                audience += [k for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)
-                             if trig.lemma in {"write", "send", "appeal", "plead", "say", "declare", "tell"}]
+                audience += [
+                    k
+                    for o in self._pobjs(token, {"to"})
+                    for k in self.mentions_of(o)
+                    if trig.lemma in {"write", "send", "appeal", "plead", "say", "declare", "tell"}
+                ]
                 roles += [(k, "speaker") for k in subj]
                 roles += [(k, "audience") for k in audience]
                 # "said in an interview with X" / "said at a press conference"
                 for nominal in self._pobjs(token, {"in", "during", "at"}):
-                    if nominal.lemma_.lower() in {"interview", "speech", "address", "statement", "letter",
-                                                  "message", "conference", "briefing"}:
-                        roles += [(k, "audience") for o in self._pobjs(nominal, {"with", "to"})
-                                  for k in self.mentions_of(o)]
-                        roles += [(k, "audience") for o in self._children(nominal, {"compound", "nmod"})
-                                  for k in self.mentions_of(o) if self.mentions[k].type in {"ORG", "ORGANIZATION"}]
+                    if nominal.lemma_.lower() in {
+                        "interview",
+                        "speech",
+                        "address",
+                        "statement",
+                        "letter",
+                        "message",
+                        "conference",
+                        "briefing",
+                    }:
+                        roles += [
+                            (k, "audience")
+                            for o in self._pobjs(nominal, {"with", "to"})
+                            for k in self.mentions_of(o)
+                        ]
+                        roles += [
+                            (k, "audience")
+                            for o in self._children(nominal, {"compound", "nmod"})
+                            for k in self.mentions_of(o)
+                            if self.mentions[k].type in {"ORG", "ORGANIZATION"}
+                        ]
             else:
                 if trig.options.get("requires_person_object") and not any(
                     self.mentions[k].type == "PERSON" for k in objs
@@ -432,7 +523,8 @@ class EventExtractor:
         status = event_status(token, chain, self.lex, time, self.published)
         sent = token.sent
         participants = [
-            Participant(key=f"@{k}", label=self.mentions[k].text, type=self.mentions[k].type, role=r) for k, r in roles
+            Participant(key=f"@{k}", label=self.mentions[k].text, type=self.mentions[k].type, role=r)
+            for k, r in roles
         ]
         place_p = None
         if place is not None and place >= 0:
@@ -448,8 +540,14 @@ class EventExtractor:
             type=trig.type,
             trigger=token.text,
             participants=participants,
-            source=Span(self.doc_id, token.idx, token.idx + len(token.text), sent.text.strip(),
-                        sent.start_char, sent.end_char),
+            source=Span(
+                self.doc_id,
+                token.idx,
+                token.idx + len(token.text),
+                sent.text.strip(),
+                sent.start_char,
+                sent.end_char,
+            ),
             place=place_p,
             time=time,
             status=status,
@@ -479,7 +577,19 @@ class EventExtractor:
     def _loose_objects(self, verb: Token, exclude: set[int]) -> list[int]:
         """Named objects the parser attached oddly ("met President Lee Teng-hui Wednesday" parsed as
         a compound of the date): mentions right after the verb, reached without a preposition or clause."""
-        allowed = {"dobj", "compound", "npadvmod", "appos", "conj", "nmod", "amod", "attr", "dative", "oprd", "cc"}
+        allowed = {
+            "dobj",
+            "compound",
+            "npadvmod",
+            "appos",
+            "conj",
+            "nmod",
+            "amod",
+            "attr",
+            "dative",
+            "oprd",
+            "cc",
+        }
         found: list[int] = []
         for tok in verb.subtree:
             if tok.i <= verb.i or tok.i > verb.i + 8:
@@ -491,9 +601,13 @@ class EventExtractor:
                     break
                 cur = cur.head
             k = self.index.at(tok)
-            if ok and k is not None and k not in exclude and k not in found and self.mentions[k].type in {
-                "PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY"
-            }:
+            if (
+                ok
+                and k is not None
+                and k not in exclude
+                and k not in found
+                and self.mentions[k].type in {"PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY"}
+            ):
                 found.append(k)
         return found
 
@@ -511,8 +625,12 @@ class EventExtractor:
 
     def _nominal_roles(self, token: Token, trig: Trigger) -> list[tuple[int, str]]:
         """Participants of a nominal trigger: possessor, with-phrase, modifiers, light-verb subject."""
-        first_role = {"VISIT": "visitor", "STATEMENT": "speaker", "AGREEMENT": "party"}.get(trig.type, "participant")
-        other_role = {"VISIT": "host", "STATEMENT": "audience", "AGREEMENT": "party"}.get(trig.type, "participant")
+        first_role = {"VISIT": "visitor", "STATEMENT": "speaker", "AGREEMENT": "party"}.get(
+            trig.type, "participant"
+        )
+        other_role = {"VISIT": "host", "STATEMENT": "audience", "AGREEMENT": "party"}.get(
+            trig.type, "participant"
+        )
         roles: list[tuple[int, str]] = []
         for c in token.children:
             if c.dep_ == "poss":
@@ -525,7 +643,11 @@ class EventExtractor:
                     if trig.type == "VISIT" and m.type in _PLACE_TYPES:
                         continue
                     roles.append((k, first_role))
-        roles += [(k, other_role) for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]
+        roles += [
+            (k, other_role)
+            for o in self._pobjs(token, {"with", "between", "among"})
+            for k in self.mentions_of(o)
+        ]
         if trig.type == "STATEMENT":
             roles += [(k, "audience") for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)]
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]
@@ -536,12 +658,24 @@ class EventExtractor:
         elif token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             if trig.type == "STATEMENT" and head.lemma_ in {"say", "state", "add", "note"}:
                 pass  # "said a foreign ministry statement": the statement's own modifiers name the speaker
-        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "during", "at", "after", "for",
-                                                                            "on", "including"}:
+        elif (
+            token.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ in {"in", "during", "at", "after", "for", "on", "including"}
+        ):
             verb = head.head
             if verb.pos_ in {"VERB", "AUX"} and trig.type in {"STATEMENT", "MEETING", "VISIT"}:
-                if trig.type == "STATEMENT" and verb.lemma_.lower() in {"say", "argue", "stress", "note", "tell",
-                                                                       "emphasize", "point", "insist", "add"}:
+                if trig.type == "STATEMENT" and verb.lemma_.lower() in {
+                    "say",
+                    "argue",
+                    "stress",
+                    "note",
+                    "tell",
+                    "emphasize",
+                    "point",
+                    "insist",
+                    "add",
+                }:
                     roles = [(k, "speaker") for k in self.subjects(verb)] + roles
                 elif trig.type == "MEETING":
                     roles = [(k, "participant") for k in self.subjects(verb)] + roles
@@ -572,11 +706,14 @@ class EventExtractor:
 def _as_date(tv: TimeValue) -> TimeValue:
     """Events are dated to the day: a TIME value ("1997-04-02T10:30") keeps its day."""
     if tv.type == "TIME" and "T" in tv.value:
-        return TimeValue(tv.text, tv.start, tv.end, "DATE", tv.value.split("T")[0], tv.begin, tv.end_day, tv.mod)
+        return TimeValue(
+            tv.text, tv.start, tv.end, "DATE", tv.value.split("T")[0], tv.begin, tv.end_day, tv.mod
+        )
     return tv
 
 
-def event_mentions(doc: Doc, doc_id: str, mentions: Sequence[EntityMention], times: Sequence[TimeValue],
-                   published=None) -> list[EventMention]:  # type: ignore[no-untyped-def]
+def event_mentions(
+    doc: Doc, doc_id: str, mentions: Sequence[EntityMention], times: Sequence[TimeValue], published=None
+) -> list[EventMention]:  # type: ignore[no-untyped-def]
     """Every event mention of a parsed document (before in-document merging)."""
     return EventExtractor(doc, doc_id, mentions, times, published).extract()

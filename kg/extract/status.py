@@ -73,10 +73,13 @@ def event_status(
         if "would" in auxes and tok.i == chain[0].i:
             return "planned"
         if tok.i != trigger.i and lemmas(tok) & set(planned["governing"]):
-            if not (tok.lemma_.lower() in {"agree", "decide"} and tok.tag_ in {"VBD", "VBN"} and time is None):
+            if not (
+                tok.lemma_.lower() in {"agree", "decide"} and tok.tag_ in {"VBD", "VBN"} and time is None
+            ):
                 return "planned"
-        if tok.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                                       for c in tok.children):
+        if tok.lemma_ == "be" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+        ):
             return "planned"
         if tok.dep_ == "pobj" and tok.head.lower_ in planned["prepositions"]:
             return "planned"
@@ -86,7 +89,9 @@ def event_status(
             return "planned"
     if any(c.lower_ in planned["modifiers"] for c in trigger.lefts):
         return "planned"
-    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am"} for c in trigger.children):
+    if trigger.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am"} for c in trigger.children
+    ):
         if time is not None and published is not None and time.begin is not None and time.begin > published:
             return "planned"
     if time is not None and published is not None and time.begin is not None and time.begin > published:

@@ -31,9 +31,12 @@ _lock = threading.Lock()
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line (or a line break after sentence-final text) always starts a new sentence."""
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_ and token.text in {".", "!", "?", '"', "”", ":"}:
+        if (
+            token.is_space
+            and "\n" in token.text
+            or "\n" in token.whitespace_
+            and token.text in {".", "!", "?", '"', "”", ":"}
+        ):
             doc[token.i + 1].is_sent_start = True
     return doc
 

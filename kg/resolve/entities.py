@@ -39,6 +39,8 @@ COMPATIBLE = {
     "NORP": ("COUNTRY", "ORGANIZATION"),
     "EVENT": ("NAMED_EVENT", "ORGANIZATION"),
 }
+
+
 def _not_entities() -> frozenset[str]:
     import yaml
 
@@ -91,9 +93,14 @@ def _strip_title(text: str, type_: str, gaz: Gazetteer | None = None) -> str:
         two = " ".join(words[:2]).lower()
         if two in lex.titles and len(words) > 2:
             words = words[2:]
-        elif w in lex.titles or w in lex.honorifics:
-            words = words[1:]
-        elif gaz is not None and len(words) > 2 and words[1].lower() in lex.titles and gaz.demonym(words[0]):
+        elif (
+            w in lex.titles
+            or w in lex.honorifics
+            or gaz is not None
+            and len(words) > 2
+            and words[1].lower() in lex.titles
+            and gaz.demonym(words[0])
+        ):
             words = words[1:]
         else:
             break
@@ -132,7 +139,10 @@ class DocumentResolver:
         for cut in (1, 2):
             if entries or len(words) <= cut:
                 break
-            if all(not w[:1].isupper() or w.isdigit() or self.gaz.demonym(w) for w in words[:cut]) or cut == 1:
+            if (
+                all(not w[:1].isupper() or w.isdigit() or self.gaz.demonym(w) for w in words[:cut])
+                or cut == 1
+            ):
                 entries = [e for e in self.gaz.lookup(" ".join(words[cut:])) if e.type != "PERSON"]
         if not entries and acro:
             entries = self.gaz.lookup(acro)
@@ -144,8 +154,9 @@ class DocumentResolver:
                 return dem
         return self._pick(entries, label)
 
-    def _add(self, k: int, m: EntityMention, key: str, label: str, type_: str, entry: GazEntry | None,
-             surface: str) -> None:
+    def _add(
+        self, k: int, m: EntityMention, key: str, label: str, type_: str, entry: GazEntry | None, surface: str
+    ) -> None:
         cl = self.clusters.get(key)
         if cl is None:
             cl = self.clusters[key] = _Cluster(key, label, type_, entry)
@@ -162,7 +173,11 @@ class DocumentResolver:
             if m.type == "TITLE":
                 continue
             surface = _strip_title(m.text, m.type, self.gaz)
-            if _GENERIC.match(surface) or surface.casefold() in NOT_ENTITIES or not any(c.isupper() for c in surface):
+            if (
+                _GENERIC.match(surface)
+                or surface.casefold() in NOT_ENTITIES
+                or not any(c.isupper() for c in surface)
+            ):
                 self.link[k] = None
                 continue
             if m.type == "NORP" and "-" in surface:
@@ -175,7 +190,9 @@ class DocumentResolver:
                 if keys:
                     self._add(k, m, keys[0].key, keys[0].label, keys[0].type, keys[0], surface)
                     for extra in keys[1:]:
-                        cl = self.clusters.setdefault(extra.key, _Cluster(extra.key, extra.label, extra.type, extra))
+                        cl = self.clusters.setdefault(
+                            extra.key, _Cluster(extra.key, extra.label, extra.type, extra)
+                        )
                         cl.mentions.append(m)
                         cl.surfaces.append(surface)
                         self.extra[k].append(extra.key)
@@ -215,8 +232,15 @@ class DocumentResolver:
             if cl.entry is not None or cl.type == "PERSON" or len(cl.label.split()) != 1:
                 continue
             word = cl.label.casefold()
-            target = next((p for p in people if len(p.label.split()) > 1 and
-                           word in {w.casefold() for w in p.label.replace("-", " ").split()[1:]}), None)
+            target = next(
+                (
+                    p
+                    for p in people
+                    if len(p.label.split()) > 1
+                    and word in {w.casefold() for w in p.label.replace("-", " ").split()[1:]}
+                ),
+                None,
+            )
             if target is None:
                 continue
             target.mentions.extend(cl.mentions)
@@ -247,7 +271,9 @@ class DocumentResolver:
         """Person names the gazetteer does not know: surnames and all-caps forms join full names."""
         mentions = self.analysis.mentions
         # full names first, longest first, so "Putin" finds "Vladimir Putin"
-        order = sorted(pending, key=lambda k: -len(_strip_title(mentions[k].text, "PERSON", self.gaz).split()))
+        order = sorted(
+            pending, key=lambda k: -len(_strip_title(mentions[k].text, "PERSON", self.gaz).split())
+        )
         people: list[_Cluster] = [c for c in self.clusters.values() if c.type == "PERSON"]
         for k in order:
             m = mentions[k]
@@ -271,8 +297,10 @@ class DocumentResolver:
                     break
             if target is None and len(words) == 1:
                 entry = self._lookup(surface, "PERSON")
-                if entry is not None and entry.type == "PERSON" and (
-                    entry.label.split()[-1].casefold() != surface.casefold()
+                if (
+                    entry is not None
+                    and entry.type == "PERSON"
+                    and (entry.label.split()[-1].casefold() != surface.casefold())
                 ):
                     entry = None
                 if entry is not None:

@@ -39,8 +39,9 @@ def more_specific(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
     return b if _granularity_days(b) < _granularity_days(a) else a
 
 
-def link_participants(events: list[EventMention], resolver: DocumentResolver,
-                      entities: dict[str, Entity]) -> list[EventMention]:
+def link_participants(
+    events: list[EventMention], resolver: DocumentResolver, entities: dict[str, Entity]
+) -> list[EventMention]:
     """Replace mention references ("@3") with entity participants; drop events left without actors."""
     mentions = resolver.analysis.mentions
     dateline = resolver.analysis.dateline
@@ -78,7 +79,11 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
                     continue
                 if ent.type not in _ACTOR_TYPES:
                     continue
-                if role == "audience" and ent.type == "COUNTRY" and not resolver.gaz.lookup(mentions[idx].text):
+                if (
+                    role == "audience"
+                    and ent.type == "COUNTRY"
+                    and not resolver.gaz.lookup(mentions[idx].text)
+                ):
                     continue  # "an interview with Chinese newspaper X": the demonym only modifies
                 seen.add(key)
                 parts.append(_participant(ent, role))
@@ -89,8 +94,13 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
             visitors = [p for p in parts if p.role == "visitor" and p.type in {"PERSON", "ORGANIZATION"}]
             if not visitors:
                 continue
-            if not hosts and place is None and ev.place is None and ev.trigger.lower() not in {"visit", "visits", "visited", "visiting",
-                                                                          "trip", "tour", "visitor"}:
+            if (
+                not hosts
+                and place is None
+                and ev.place is None
+                and ev.trigger.lower()
+                not in {"visit", "visits", "visited", "visiting", "trip", "tour", "visitor"}
+            ):
                 continue  # "goes to the polls": a motion verb is a visit only with a destination
             if place is None and hosts and hosts[0].type == "COUNTRY":
                 place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
@@ -107,8 +117,15 @@ def link_participants(events: list[EventMention], resolver: DocumentResolver,
             nkey = resolver.link.get(int(ev.named_event[1:]))
             if nkey in entities and entities[nkey].type == "NAMED_EVENT":
                 named = nkey
-        out.append(replace(ev, participants=parts, place=place, named_event=named,
-                           quotes=link_quotes(ev.quotes, resolver, entities)))
+        out.append(
+            replace(
+                ev,
+                participants=parts,
+                place=place,
+                named_event=named,
+                quotes=link_quotes(ev.quotes, resolver, entities),
+            )
+        )
     return out
 
 
@@ -134,8 +151,15 @@ def _country_entity(resolver: DocumentResolver, key: str) -> Entity | None:
     entry = resolver.gaz.get(key)
     if entry is None:
         return None
-    return Entity(key=entry.key, label=entry.label, type=entry.type, wikidata=entry.wikidata,
-                  geonames=entry.geonames, lat=entry.lat, lon=entry.lon)
+    return Entity(
+        key=entry.key,
+        label=entry.label,
+        type=entry.type,
+        wikidata=entry.wikidata,
+        geonames=entry.geonames,
+        lat=entry.lat,
+        lon=entry.lon,
+    )
 
 
 def _participant(ent: Entity, role: str) -> Participant:
@@ -204,10 +228,16 @@ def merge_in_document(events: list[EventMention]) -> list[EventMention]:
         if candidates:
             value = ev.time.value if ev.time else None
 
-            def preference(k: int) -> tuple[bool, bool, int, int]:
+            def preference(
+                k: int, value: str | None = value, ev: EventMention = ev
+            ) -> tuple[bool, bool, int, int]:
                 m = merged[k]
-                return ((m.time.value if m.time else None) == value,
-                        m.source.sentence_start == ev.source.sentence_start, len(m.participants), -k)
+                return (
+                    (m.time.value if m.time else None) == value,
+                    m.source.sentence_start == ev.source.sentence_start,
+                    len(m.participants),
+                    -k,
+                )
 
             target = max(candidates, key=preference)
         if target is None:

@@ -124,7 +124,13 @@ def event_key(first: EventMention) -> str:
     """A stable key from the first mention's content (type, participants, date, source)."""
     value, _, _ = event_date(first)
     raw = "|".join(
-        [first.type, ",".join(sorted(p.key for p in first.participants)), value or "", first.doc_id, first.local_id]
+        [
+            first.type,
+            ",".join(sorted(p.key for p in first.participants)),
+            value or "",
+            first.doc_id,
+            first.local_id,
+        ]
     )
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
@@ -152,16 +158,23 @@ def _event(cluster: _Cluster) -> Event:
         if value is None:
             continue
         moved = best_begin is not None and b is not None and _postponed(m, cluster)
-        if best_value is None or moved or (
-            b and e and best_begin and best_end and (e - b) < (best_end - best_begin)
+        if (
+            best_value is None
+            or moved
+            or (b and e and best_begin and best_end and (e - b) < (best_end - best_begin))
         ):
             best_value, best_begin, best_end = value, b, e
     history = [
-        StatusRecord(status=m.status, as_of=m.published, doc_id=m.doc_id, date=event_date(m)[0]) for m in mentions
+        StatusRecord(status=m.status, as_of=m.published, doc_id=m.doc_id, date=event_date(m)[0])
+        for m in mentions
     ]
     latest = max(mentions, key=_order)
     status = latest.status
-    if status == "planned" and any(h.status == "happened" for h in history) and not _postponed(latest, cluster):
+    if (
+        status == "planned"
+        and any(h.status == "happened" for h in history)
+        and not _postponed(latest, cluster)
+    ):
         status = "happened"
     confidence = max(m.confidence for m in mentions)
     merge_conf = round(sum(cluster.scores) / len(cluster.scores), 3) if cluster.scores else 1.0

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests_support import shared_or_skip  # type: ignore[import-not-found]
 
 PREFIX = """
@@ -23,54 +22,70 @@ def ask(store, body: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_planned_putin_xi_meeting_in_beijing(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    assert ask(seeds_store, """
+    assert ask(
+        seeds_store,
+        """
         GRAPH <https://w3id.org/kg/id/graph/merged> {
           ?e a kg:Event ; kg:eventType kgt:MEETING ; kg:dateValue "2019-04-26" ; kg:currentStatus "planned" ;
              kg:hasActor ?putin, ?xi ; kg:place ?beijing }
-        ?putin rdfs:label "Vladimir Putin" . ?xi rdfs:label "Xi Jinping" . ?beijing rdfs:label "Beijing" .""")
+        ?putin rdfs:label "Vladimir Putin" . ?xi rdfs:label "Xi Jinping" . ?beijing rdfs:label "Beijing" .""",
+    )
 
 
 def test_planned_xi_visit_to_russia_linked_to_spief(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    assert ask(seeds_store, """
+    assert ask(
+        seeds_store,
+        """
         GRAPH <https://w3id.org/kg/id/graph/merged> {
           ?e a kg:Event ; kg:eventType kgt:VISIT ; kg:dateValue "2019-06" ; kg:currentStatus "planned" ;
              kg:participation [ kg:actor ?xi ; kg:role <https://w3id.org/kg/role/visitor> ] ;
              kg:participation [ kg:actor ?ru ; kg:role <https://w3id.org/kg/role/host> ] ;
              kg:partOfNamedEvent ?forum }
         ?xi rdfs:label "Xi Jinping" . ?ru rdfs:label "Russia" .
-        ?forum rdfs:label "St. Petersburg International Economic Forum" .""")
+        ?forum rdfs:label "St. Petersburg International Economic Forum" .""",
+    )
 
 
 def test_putin_interview_to_peoples_daily(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    assert ask(seeds_store, """
+    assert ask(
+        seeds_store,
+        """
         GRAPH <https://w3id.org/kg/id/graph/merged> {
           ?e a kg:Event ; kg:eventType kgt:STATEMENT ; kg:currentStatus "happened" ;
              kg:participation [ kg:actor ?putin ; kg:role <https://w3id.org/kg/role/speaker> ] ;
              kg:participation [ kg:actor ?pd ; kg:role <https://w3id.org/kg/role/audience> ] }
-        ?putin rdfs:label "Vladimir Putin" . ?pd rdfs:label "People's Daily" .""")
+        ?putin rdfs:label "Vladimir Putin" . ?pd rdfs:label "People's Daily" .""",
+    )
 
 
-@pytest.mark.parametrize("label", ["Shanghai Cooperation Organization", "BRICS", "G20",
-                                   "Asia-Pacific Economic Cooperation"])
+@pytest.mark.parametrize(
+    "label", ["Shanghai Cooperation Organization", "BRICS", "G20", "Asia-Pacific Economic Cooperation"]
+)
 def test_organizations_are_organizations(seeds_store, label: str) -> None:  # type: ignore[no-untyped-def]
     assert ask(seeds_store, f'?m kg:refersTo ?o . ?o a kg:Organization ; rdfs:label "{label}" .')
     assert not ask(seeds_store, f'?o a kg:Place ; rdfs:label "{label}" .')
 
 
 def test_six_events_three_with_two_sources(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    rows = seeds_store.query(PREFIX + """
+    rows = seeds_store.query(
+        PREFIX
+        + """
         SELECT ?e (COUNT(DISTINCT ?doc) AS ?n) WHERE {
           GRAPH <https://w3id.org/kg/id/graph/merged> { ?e a kg:Event ; kg:hasMention ?m }
-          ?m kg:inDocument ?doc } GROUP BY ?e""").rows
+          ?m kg:inDocument ?doc } GROUP BY ?e"""
+    ).rows
     assert len(rows) == 6
     assert sorted(int(r["n"]) for r in rows) == [1, 1, 1, 2, 2, 2]
 
 
 def test_every_event_traces_to_a_source_sentence(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    assert not ask(seeds_store, """
+    assert not ask(
+        seeds_store,
+        """
         GRAPH <https://w3id.org/kg/id/graph/merged> { ?e a kg:Event }
         FILTER NOT EXISTS { GRAPH <https://w3id.org/kg/id/graph/merged> { ?e kg:hasMention ?m }
-                            ?m kg:inSentence ?s . ?s kg:text ?t ; kg:start ?a . ?m kg:inDocument ?d }""")
+                            ?m kg:inSentence ?s . ?s kg:text ?t ; kg:start ?a . ?m kg:inDocument ?d }""",
+    )
 
 
 def test_rebuilding_the_same_input_duplicates_nothing(seeds_store, seeds_dir, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -97,8 +112,19 @@ def _score(gold: Path, store_dir: str, tmp_path: Path) -> dict:  # type: ignore[
         with (tmp_path / "en.jsonl").open("w") as f:
             write_jsonl((entity_record(e) for e in records.entities(st)), f)
     scorer = shared_or_skip("eval", "score_events.py")
-    out = subprocess.run([sys.executable, str(scorer), str(gold), str(tmp_path / "ev.jsonl"),
-                          str(tmp_path / "en.jsonl"), "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            str(gold),
+            str(tmp_path / "ev.jsonl"),
+            str(tmp_path / "en.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
 

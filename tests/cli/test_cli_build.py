@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests_support import shared_or_skip  # type: ignore[import-not-found]
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests_support import shared_or_skip  # type: ignore[import-not-found]
 
 runner = CliRunner()
 
@@ -37,7 +37,9 @@ def test_txt_without_metadata_takes_published_option(tmp_path: Path) -> None:
     doc.parent.mkdir()
     doc.write_text("Vladimir Putin will meet Xi Jinping in Beijing on Friday.\n", encoding="utf-8")
     store = str(tmp_path / "store")
-    result = runner.invoke(app, ["build", str(doc.parent), "--store", store, "--published", "2019-04-24", "-q"])
+    result = runner.invoke(
+        app, ["build", str(doc.parent), "--store", store, "--published", "2019-04-24", "-q"]
+    )
     assert result.exit_code == 0, result.output
     out = runner.invoke(app, ["export", "events", "--store", store])
     (event,) = [json.loads(x) for x in out.stdout.splitlines() if x.startswith("{")]
@@ -70,5 +72,5 @@ def test_eval_prints_the_shared_scores(seeds_dir: Path, tmp_path: Path) -> None:
     gold = shared_or_skip("eval", "gold", "seeds.jsonl")
     result = runner.invoke(app, ["eval", str(gold), str(seeds_dir), "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
-    scores = json.loads(result.stdout[result.stdout.index("{"):])
+    scores = json.loads(result.stdout[result.stdout.index("{") :])
     assert scores["events"]["f1"] >= 0.8

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+
 @pytest.fixture
 def events(analyze):  # type: ignore[no-untyped-def]
     return lambda text, published="2019-04-24": analyze(text, published).events
@@ -18,7 +19,9 @@ def labels(ev):  # type: ignore[no-untyped-def]
 
 
 def test_planned_meeting_with_place_and_weekday(events) -> None:  # type: ignore[no-untyped-def]
-    (ev,) = by_type(events("Russian President Vladimir Putin will meet Xi Jinping in Beijing on Friday."), "MEETING")
+    (ev,) = by_type(
+        events("Russian President Vladimir Putin will meet Xi Jinping in Beijing on Friday."), "MEETING"
+    )
     assert set(labels(ev)) == {"Vladimir Putin", "Xi Jinping"}
     assert ev.place is not None and ev.place.label == "Beijing"
     assert ev.time is not None and ev.time.value == "2019-04-26"
@@ -59,14 +62,18 @@ def test_visit_to_a_city_has_the_country_as_host_and_the_city_as_place(events) -
 
 
 def test_statement_speaker_and_outlet(events) -> None:  # type: ignore[no-untyped-def]
-    text = 'Russian President Vladimir Putin said in an interview with People\'s Daily that ties were "stable".'
+    text = (
+        'Russian President Vladimir Putin said in an interview with People\'s Daily that ties were "stable".'
+    )
     (ev,) = by_type(events(text), "STATEMENT")
     roles = {p.role: p.label for p in ev.participants}
     assert roles == {"speaker": "Vladimir Putin", "audience": "People's Daily"}
 
 
 def test_praised_person_is_not_a_speaker(events) -> None:  # type: ignore[no-untyped-def]
-    assert not by_type(events("British Prime Minister Tony Blair was praised abroad on Saturday."), "STATEMENT")
+    assert not by_type(
+        events("British Prime Minister Tony Blair was praised abroad on Saturday."), "STATEMENT"
+    )
 
 
 def test_agreement_parties(events) -> None:  # type: ignore[no-untyped-def]
@@ -87,13 +94,17 @@ def test_one_event_per_occurrence_within_a_document(events) -> None:  # type: ig
 
 
 def test_relative_dates_stay_unresolved_without_a_publication_date(events) -> None:  # type: ignore[no-untyped-def]
-    (ev,) = by_type(events("Vladimir Putin will meet Xi Jinping in Beijing on Friday.", published=None), "MEETING")
+    (ev,) = by_type(
+        events("Vladimir Putin will meet Xi Jinping in Beijing on Friday.", published=None), "MEETING"
+    )
     assert ev.time is None or not ev.time.value[:1].isdigit()
 
 
 def test_listed_officials_are_separate_meetings(events) -> None:  # type: ignore[no-untyped-def]
-    text = ("In Turkey, Levy will also meet President Suleyman Demirel, Foreign Minister Tansu Ciller and "
-            "army chief Ismail Karadayi.")
+    text = (
+        "In Turkey, Levy will also meet President Suleyman Demirel, Foreign Minister Tansu Ciller and "
+        "army chief Ismail Karadayi."
+    )
     meetings = by_type(events(text, "1997-04-08"), "MEETING")
     assert len(meetings) >= 2
     assert all(len(m.participants) == 2 for m in meetings)

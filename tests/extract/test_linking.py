@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def entity(result, label):  # type: ignore[no-untyped-def]
     found = [e for e in result.entities if e.label == label]
     assert found, f"{label} not in {[e.label for e in result.entities]}"

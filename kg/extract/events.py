@@ -462,7 +462,7 @@ class EventExtractor:
                 )
                 place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
             elif trig.type == "STATEMENT":
-                if self._reports_event(token):
+                if self._reports_event(token) or self._embedded_report(token):
                     return None
                 audience = objs if trig.lemma in {"tell", "thank", "urge", "warn", "write", "send"} else []
                 audience += [
@@ -520,6 +520,11 @@ class EventExtractor:
         if not roles:
             return None
         time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
+        if time is None and chain[-1].dep_ in {"advcl", "conj"} or time is None and any(
+            t.dep_ in {"advcl"} for t in clause_chain(token)
+        ):
+            # "walked a delicate line Friday as he met ...": an adverbial clause shares the main clause's time
+            time = self.time_of(token, governors(verb if verb.i != token.i else token))
         status = event_status(token, chain, self.lex, time, self.published)
         sent = token.sent
         participants = [
@@ -611,6 +616,22 @@ class EventExtractor:
                 found.append(k)
         return found
 
+    def _embedded_report(self, verb: Token) -> bool:
+        """A speech verb inside a relative clause or inside another speaker's words ("..., which China
+        insists is an internal affair", "Lee said ... China says ...") is part of that report."""
+        if verb.dep_ in {"relcl", "acl"}:
+            return True
+        cur = verb
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            dep, cur = cur.dep_, cur.head
+            if dep in {"ccomp", "relcl", "advcl"} and cur.pos_ == "VERB":
+                trig = self.lex.trigger(cur.lemma_.lower(), "VERB")
+                if trig is not None and trig.type == "STATEMENT":
+                    return True
+        return False
+
     def _reports_event(self, verb: Token) -> bool:
         """ "said the talks will focus on ...": the speech only reports on another event."""
         for clause in verb.children:
@@ -653,7 +674,9 @@ class EventExtractor:
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]
         head = token.head
         # "Putin held talks", "Putin gave an interview", "said in an interview", "during his visit"
-        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} and (
+            head.lemma_.lower() in self.lex.light_verbs or head.lemma_ == "be"
+        ):
             roles = [(k, first_role) for k in self.subjects(head)] + roles
         elif token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
             if trig.type == "STATEMENT" and head.lemma_ in {"say", "state", "add", "note"}:

@@ -105,8 +105,11 @@ def link_participants(
             if place is None and hosts and hosts[0].type == "COUNTRY":
                 place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
             parts = visitors + [p for p in parts if p.role != "visitor"]
+        if ev.type == "MEETING" and len(parts) == 1 and parts[0].type == "COUNTRY":
+            continue  # "discussions with Thailand": a meeting needs a named side that met
         if ev.type == "STATEMENT":
-            speakers = [p for p in parts if p.role == "speaker" and _political(entities[p.key], resolver)]
+            speakers = [p for p in parts if p.role == "speaker" and _political(entities[p.key], resolver)
+                        and not _demonym_only(p, ev, resolver)]
             if not speakers:
                 continue
             parts = speakers + [p for p in parts if p.role != "speaker"]
@@ -145,6 +148,18 @@ def _political(ent: Entity, resolver: DocumentResolver) -> bool:
         return True
     entry = resolver.gaz.get(ent.key)
     return bool(entry and entry.roles)
+
+
+def _demonym_only(p: Participant, ev: EventMention, resolver: DocumentResolver) -> bool:
+    """A country that speaks only through a demonym ("a Thai official said") is not a named speaker."""
+    if p.type != "COUNTRY":
+        return False
+    for orig in ev.participants:
+        if orig.role == "speaker" and orig.key.startswith("@"):
+            idx = int(orig.key[1:])
+            if resolver.link.get(idx) == p.key and not resolver.gaz.lookup(resolver.analysis.mentions[idx].text):
+                return True
+    return False
 
 
 def _country_entity(resolver: DocumentResolver, key: str) -> Entity | None:

@@ -1034,7 +1034,7 @@ RULES: list[tuple[str, str, Handler]] = [
         "duration",
         r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"
         rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM})(?P<half2>\s+and\s+a\s+half)?)"
-        rf"(?:\s+(?:more|full|straight|consecutive|long))?[\s-]+"
+        rf"(?:\s+(?:more|full|straight|consecutive|long|trading|business|working))?[\s-]+"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
         n_duration,
     ),

@@ -1,7 +1,9 @@
 """Cheap tense cues: is the sentence around an offset about the past or the future?
 
 Used to anchor "on Friday" or "in June" when the caller gives no ``tense_of`` callback. The cue
-nearest to the expression wins (the clause it sits in), so "said on Friday that it will" is past.
+nearest to the expression wins (the clause it sits in), so "said on Friday that it will" is past;
+but a future cue earlier in the same clause outweighs a nearer past one ("will double its flights
+untouched by the crisis by August" is future).
 
 >>> tense_near("The minister will travel to Oslo on Monday.", 37, 43)
 'future'
@@ -16,8 +18,13 @@ import re
 
 from kg.time.lexicon import lexicon
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|and|while|although|who|which)\b|\b(?:said|says|told)\b")
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+@functools.cache
+def _clause_break() -> re.Pattern[str]:
+    """What ends the clause a future cue governs (lexicon ``clause_breaks``)."""
+    return re.compile("|".join(lexicon()["clause_breaks"]), re.I)
 
 
 @functools.cache
@@ -49,7 +56,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue  # cues inside the expression itself ("last", "next") are the grammar's job
         dist = start - m.end() if m.end() <= start else m.start() - end
         kind = "future" if m.group("future") is not None else "past"
-        if kind == "future" and m.end() <= start and not _CLAUSE_BREAK.search(text, m.end(), start):
+        if kind == "future" and m.end() <= start and not _clause_break().search(text, m.end(), start):
             fut_before = True
         if best is None or dist < best[0]:
             best = (dist, kind)

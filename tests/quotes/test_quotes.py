@@ -220,7 +220,7 @@ def test_interview_statement_carries_its_quotes(seeds_graph) -> None:  # type: i
 
 
 def test_quotes_by_speaker_and_topic(seeds_graph) -> None:  # type: ignore[no-untyped-def]
-    for topic in ("Shanghai Cooperation Organization", "Q485207"):
+    for topic in ("SCO", "Shanghai Cooperation Organization", "Q485207"):
         rows = seeds_graph.named("quotes_by_speaker", speaker="Putin", topic=topic)
         assert rows, topic
         assert all("Shanghai Cooperation" in r["topics"] for r in rows)

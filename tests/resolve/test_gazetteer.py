@@ -66,7 +66,9 @@ def test_acronyms_and_spelling_variants(g: Gazetteer) -> None:
     assert g.get(sco).label == "Shanghai Cooperation Organization"
     assert g.get(one(g, "Group of Twenty")).label == "G20"
     assert g.get(one(g, "EAEU")).label == "Eurasian Economic Union"
-    assert g.get(one(g, "APEC")).label == "Asia-Pacific Economic Cooperation"  # curated before the Secretariat
+    assert (
+        g.get(one(g, "APEC")).label == "Asia-Pacific Economic Cooperation"
+    )  # curated before the Secretariat
     assert g.get(one(g, "SPIEF")).type == "NAMED_EVENT"
     assert g.get(one(g, "Renmin Ribao")).label == "People's Daily"
     assert g.get(one(g, "People's Daily")).subtype == "newspaper"
@@ -229,7 +231,9 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     if not sources.exists():
         pytest.skip("../shared/corpora/gazetteer-sources is not available")
     script = ROOT / "scripts" / "build_gazetteer.py"
-    subprocess.run([sys.executable, str(script), "--sources", str(sources), "--out", str(tmp_path)], check=True)
+    subprocess.run(
+        [sys.executable, str(script), "--sources", str(sources), "--out", str(tmp_path)], check=True
+    )
     assert (tmp_path / "entries.jsonl").read_bytes() == (GAZ / "entries.jsonl").read_bytes()
 
 

@@ -224,3 +224,13 @@ def test_previous_and_following_units_follow_the_last_date_named():
 def test_two_digit_decades_after_the():
     assert only("Cars of the 70s were boxy.") == ("the 70s", "DATE", "197")
     assert found("He is in his 70s.") == []
+
+
+def test_term_references():
+    assert only("Growth looks weak in the near term.") == ("the near term", "DATE", "FUTURE_REF")
+    assert only("The plant is secure for the long term.") == ("the long term", "DATE", "FUTURE_REF")
+
+
+def test_trading_and_business_days():
+    assert only("Stocks fell for the past five trading days.") == ("the past five trading days", "DURATION", "P5D")
+    assert only("The bank must answer within 30 business days.") == ("30 business days", "DURATION", "P30D")

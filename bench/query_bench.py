@@ -167,6 +167,8 @@ def build(target: int, seed: int = 42) -> tuple[str, dict]:
                 a(quote, "Quote", g)
                 w.q(quote, iri(KG + "quoteText"), lit(f"We said something on day {ev['day']}."), g)
                 w.q(quote, iri(KG + "speaker"), iri(f"{R}entity/person{ev['actors'][0]}"), g)
+                w.q(quote, iri(KG + "inDocument"), doc, g)
+                w.q(quote, iri(KG + "direct"), lit("true", "boolean"), g)
             ev["mentions"].append(em)
             moved = rnd.random() < 0.1
             day = ev["day"] + timedelta(days=rnd.randrange(1, 20)) if moved else ev["day"]
@@ -272,9 +274,7 @@ def main() -> None:
     nq.write_text(text, encoding="utf-8")
     del text
     names = [
-        q.name
-        for q in list_named()
-        if all(p.optional or p.name in params.get(q.name, {}) for p in q.params)
+        q.name for q in list_named() if all(p.optional or p.name in params.get(q.name, {}) for p in q.params)
     ]
     results: dict[str, dict[str, object]] = {n: {} for n in names}
     try:

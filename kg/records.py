@@ -167,7 +167,7 @@ class EventMention:
     local_id: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class StatusRecord:
     """One status of an event as one source reported it (the event's lifecycle)."""
 

@@ -343,13 +343,39 @@ class Builder:
     def find_city(self, cc: str, name: str) -> dict[str, Any] | None:
         return self.city_index.get((cc, norm(name)))
 
+    def check_iso2(self, b: dict[str, Any]) -> str | None:
+        """The block's ISO code if its name agrees with GeoNames/pycountry; CountryInfo has copy
+        errors (GUINEA coded PG, MYANMAR coded MZ): then find the code by name, else skip."""
+        name = norm(smart_title(b["CountryName"]))
+
+        def names(iso2: str) -> set[str]:
+            out = {norm(self.gn_countries[iso2]["name"])}
+            pc = pycountry.countries.get(alpha_2=iso2)
+            for attr in ("name", "official_name", "common_name"):
+                if pc is not None and getattr(pc, attr, None):
+                    out.add(norm(getattr(pc, attr)))
+            return out
+
+        iso2 = b["ISO3166-alpha2"]
+        if iso2 in self.gn_countries:
+            known = names(iso2)
+            if any(fuzz.ratio(name, n) >= 80 or n.startswith(name) or name.startswith(n) for n in known):
+                return iso2
+        for other in sorted(self.gn_countries):
+            if name in names(other):
+                return other
+        if iso2 in self.gn_countries and self.gn_countries[iso2]["iso3"] == b["ISO3166-alpha3"]:
+            return iso2  # renamed country with consistent codes (SWAZILAND -> Eswatini)
+        return None
+
     def build_countries(self, blocks: list[dict[str, Any]]) -> None:
         for b in blocks:
-            iso2, iso3 = b["ISO3166-alpha2"], b["ISO3166-alpha3"]
-            gn = self.gn_countries.get(iso2)
-            if not gn or not re.fullmatch(r"[A-Z]{3}", iso3):
+            iso2 = self.check_iso2(b)
+            if iso2 is None:
                 continue
-            label = gn["name"]
+            gn = self.gn_countries[iso2]
+            iso3 = b["ISO3166-alpha3"] = gn["iso3"]
+            label = re.sub(r"^The ", "", gn["name"])  # "The Netherlands" -> "Netherlands"
             entry = Entry(label=label, type="COUNTRY", iso=iso3, geonames=gn["geonameid"], sources={SRC_CI})
             entry.aliases.add(smart_title(b["CountryName"]))
             pc = pycountry.countries.get(alpha_2=iso2)
@@ -693,6 +719,13 @@ class Builder:
                 if getattr(first, fld) is None:
                     setattr(first, fld, getattr(e, fld))
         self.entries = [e for e in kept if e.type != "PERSON" or self.recent(e)]
+        by_gid = {c["geonameid"]: c for c in self.gn_countries.values()}
+        for e in self.entries:  # curated countries with a GeoNames id: coordinates of the capital
+            if e.type == "COUNTRY" and e.lat is None and e.geonames in by_gid:
+                gn = by_gid[e.geonames]
+                capital = self.find_city(gn["iso"], gn["capital"]) if gn.get("capital") else None
+                if capital:
+                    e.lat, e.lon = capital["latitude"], capital["longitude"]
         keys: dict[int, str] = {}
         by_key: dict[str, list[Entry]] = defaultdict(list)
         for e in self.entries:

@@ -101,6 +101,11 @@ def events(store: Store) -> list[Event]:
             cur.source = span
         elif span not in (cur.source, *cur.more_sources):
             cur.more_sources.append(span)
+    history: dict[str, list[StatusRecord]] = defaultdict(list)
+    for row in store.query(_sparql("status_records")).rows:
+        history[str(row["e"])].append(
+            StatusRecord(str(row["status"]), _day(row.get("asOf")), str(row.get("docId") or ""), _opt(row.get("value")))
+        )
     out: list[Event] = []
     mention: EventMention
     for iri in sorted(by_event):
@@ -134,7 +139,7 @@ def events(store: Store) -> list[Event]:
                 cameo=_opt(row.get("cameo")),
                 plover=_opt(row.get("plover")),
                 named_event=_opt(row.get("named")),
-                history=[StatusRecord(m.status, m.published, m.doc_id, None) for m in mentions],
+                history=sorted(set(history.get(iri, [])), key=lambda h: (h.as_of or date.min, h.doc_id, h.status)),
             )
         )
     return out

@@ -202,6 +202,8 @@ class EventExtractor:
             if m.start >= token.idx:
                 break
             if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500:
+                if _inside_quotes(self.doc.text, m.sentence_start, m.start):
+                    continue  # a person named inside a quote is not the one who speaks
                 best = k
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -339,6 +341,10 @@ class EventExtractor:
         if not in_sent:
             return None
         anchors = {t.i for t in chain}
+        # "his visit, planned for May 20, was called off": the plan's date is the event's date, unless
+        # the clause itself gives another ("... planned for May 3, was postponed to June 10")
+        plans = {c.i for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in {"plan", "schedule", "set"}}
+        anchors |= plans
         attached: list[tuple[int, TimeValue]] = []
         for tv in in_sent:
             span = self.doc.char_span(tv.start, tv.end, alignment_mode="expand")
@@ -351,7 +357,7 @@ class EventExtractor:
             dist = 0
             for _ in range(8):
                 if cur.i in anchors:
-                    attached.append((dist, tv))
+                    attached.append((dist + (3 if cur.i in plans else 0), tv))
                     break
                 if cur.head.i == cur.i:
                     break
@@ -637,6 +643,8 @@ class EventExtractor:
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue
+            if not any(a.lower_ in {"will", "would", "shall", "'ll"} for a in clause.children if a.dep_ == "aux"):
+                continue  # "said the talks were useful" is a statement in its own right
             for subj in clause.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "NOUN":
                     trig = self.lex.trigger(subj.lemma_.lower(), "NOUN")
@@ -724,6 +732,16 @@ class EventExtractor:
                 continue
             seen.setdefault(k, r)
         return list(seen.items())
+
+
+_QUOTES = "\"“”«»"
+
+
+def _inside_quotes(text: str, sentence_start: int, offset: int) -> bool:
+    """Whether an offset lies inside a quotation that opened in its sentence (or its paragraph)."""
+    start = text.rfind("\n\n", 0, offset)
+    start = max(start, 0) if start >= 0 else sentence_start
+    return sum(text.count(q, start, offset) for q in _QUOTES) % 2 == 1
 
 
 def _as_date(tv: TimeValue) -> TimeValue:

@@ -55,7 +55,7 @@ class _Cluster:
         _, b, e = event_date(ev)
         dated = bool(b and e and self.begin and self.end)
         if dated and not (b <= self.end and self.begin <= e):  # type: ignore[operator]
-            if not _postponed(ev, self):
+            if not _postponed(ev, self) and ev.status != "cancelled":
                 return 0.0
         if not dated and keys != self.keys:
             # without two dates to compare, only the very same participants name the same event

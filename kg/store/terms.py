@@ -61,7 +61,9 @@ def nt(term: Node) -> str:
         if "\\" in body:
             # a SPARQL processor may expand \uXXXX anywhere in the query text before parsing it
             # (rdflib does): write the "u" of an escaped backslash + "u" as \U00000075 so it cannot
-            body = _BACKSLASH_U.sub(lambda m: m.group(1) + ("\\U00000075" if m.group(2) == "u" else "\\U00000055"), body)
+            body = _BACKSLASH_U.sub(
+                lambda m: m.group(1) + ("\\U00000075" if m.group(2) == "u" else "\\U00000055"), body
+            )
         text = f'"{body}"'
         if term.language:
             return f"{text}@{term.language}"

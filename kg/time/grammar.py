@@ -227,8 +227,11 @@ def n_month_day(g: G, ctx: Ctx) -> Norm | None:
     d = _day(g["day"])
     if d > 31:
         return None
+    follow = _FOLLOWING_YEAR.match(ctx.after) if ctx.dct is not None and not g.get("y") else None
     if g.get("y"):
         y = int(g["y"])
+    elif follow and ctx.dct is not None:  # "on June 23 last year"
+        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[follow.group(1).lower()]
     elif ctx.dct is not None:
         y = _year_for(m, d, ctx)
     else:
@@ -800,7 +803,7 @@ def n_set_adverb(g: G, ctx: Ctx) -> Norm | None:
     if re.search(
         r"(?:\b(?:the|a|an|its|his|her|their)|'s)\s+(?:\w+\s+)?$", ctx.before, re.I
     ) and not re.match(r"\s+[a-z]", ctx.after):
-        return None  # "Britain's biggest-selling daily", "the daily said"; "a daily rally" is a set
+        return None  # "Britain's biggest-selling daily."; but "a daily rally" is a set
     return Norm("SET", L["set_adverbs"][_low(g["adv"])])
 
 
@@ -818,14 +821,13 @@ def n_recent_units(g: G, ctx: Ctx) -> Norm | None:
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(?!\d)")
-_YEAR_VALUE = re.compile(r"(\d{4})(?![\d])|(\d{4})-")
 
 
 def remember(state: dict[str, Any], norm: Norm) -> None:
     """Keep the last day, month and year the text has named: anaphoric expressions refer to them.
 
-    TimeML (and HeidelTime) anchor "that year", "the next day", "two days later" to the last date
-    mentioned before them, not to the DCT.
+    TimeML (and HeidelTime) anchor "that year", "the next day", "the previous month" to the last
+    date mentioned before them, not to the DCT.
     """
     if norm.type not in ("DATE", "TIME") or not norm.value[:4].isdigit():
         return
@@ -980,7 +982,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ("this_part", r"this\s+(?P<part>morning|afternoon|evening)", n_this_part),
     (
         "ago",
-        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))[\s-]+(?P<unit>{UNIT})\s+"
+        rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|from\s+now|hence)(?![\w-])",
         n_ago,
     ),

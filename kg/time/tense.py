@@ -58,6 +58,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         kind = "future" if m.group("future") is not None else "past"
         if kind == "future" and m.end() <= start and not _clause_break().search(text, m.end(), start):
             fut_before = True
+        elif kind == "past" and fut_before and m.end() <= start and not m.group().lower().endswith("ed"):
+            fut_before = False  # "will be ... since he was elected in January": a finite past verb
         if best is None or dist < best[0]:
             best = (dist, kind)
     # a future cue before the expression in its clause outweighs a nearer past one

@@ -278,7 +278,9 @@ def test_any_text_binds_as_itself(tmp_path: Path) -> None:
 
     stores = [open_store("memory:"), open_store(tmp_path / "prop")]
     alphabet = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
-    special = st.sampled_from(['"', "'", "\\", "\\u0022", "\\U00000022", "}", "{", "\n", "\r", "#", " ; DROP ALL ; "])
+    special = st.sampled_from(
+        ['"', "'", "\\", "\\u0022", "\\U00000022", "}", "{", "\n", "\r", "#", " ; DROP ALL ; "]
+    )
     text = st.lists(st.one_of(special, st.text(alphabet, max_size=5)), max_size=8).map("".join)
 
     @settings(max_examples=150, deadline=None)

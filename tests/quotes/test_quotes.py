@@ -92,7 +92,7 @@ def test_quote_of_several_paragraphs(nlp) -> None:  # type: ignore[no-untyped-de
         "China will keep opening its economy to the world.\n\n"
         "We welcome investors from Russia and the European Union."
     )
-    assert q.direct and _speaker(a, q) == "President Xi Jinping"
+    assert q.direct and _speaker(a, q).endswith("Xi Jinping")
     assert _topics(a, q) == ["China", "Russia", "European Union"]
 
 
@@ -104,9 +104,9 @@ def test_consecutive_quoted_paragraphs_after_an_attribution(nlp) -> None:  # typ
     )
     a = _analyze(nlp, text)
     assert [(_speaker(a, q), q.direct, q.text) for _, q in _quotes(a)] == [
-        ("President Xi Jinping", True, "China will keep opening its economy"),
+        ("Xi Jinping", True, "China will keep opening its economy"),
         (
-            "President Xi Jinping",
+            "Xi Jinping",
             True,
             "We welcome investors from Russia and the European Union. They will be treated fairly.",
         ),

@@ -162,6 +162,11 @@ def test_halves_and_final_quarters():
         ("The offer had been due to expire Friday.", "Friday", "past"),
         # a future cue earlier in the clause outweighs a nearer past participle
         ("The airline will add flights untouched by the crisis by August.", "August", "future"),
+        # ... nor past a finite past verb of its own clause
+        ("It will be his first trip since he was elected in January.", "January", "past"),
+        ("Tension rose ahead of the election in December.", "December", "future"),
+        # ... but not across a closing quote and a reporting verb
+        ("Exiles will ``fight the ruling,'' the minister predicted Wednesday.", "Wednesday", "past"),
     ],
 )
 def test_tense_cues(sentence, phrase, tense):
@@ -232,5 +237,21 @@ def test_term_references():
 
 
 def test_trading_and_business_days():
-    assert only("Stocks fell for the past five trading days.") == ("the past five trading days", "DURATION", "P5D")
+    assert only("Stocks fell for the past five trading days.") == (
+        "the past five trading days",
+        "DURATION",
+        "P5D",
+    )
     assert only("The bank must answer within 30 business days.") == ("30 business days", "DURATION", "P30D")
+
+
+def test_month_day_with_a_following_year_phrase():
+    assert found("He was arrested on June 23 last year.", date(1997, 4, 14))[0] == (
+        "June 23",
+        "DATE",
+        "1996-06-23",
+    )
+
+
+def test_or_so_before_ago():
+    assert only("A week or so ago, the general flew in.") == ("A week or so ago", "DATE", "2019-W16")

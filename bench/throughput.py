@@ -45,7 +45,7 @@ def main() -> int:
                          "(default sizes 12500 25000 50000 100000)")
     args = ap.parse_args()
     if args.merge is not None:
-        return merge_scaling(args.merge or [12_500, 25_000, 50_000, 100_000])
+        return merge_scaling(args.merge or [12_500, 25_000, 50_000, 100_000], args.repeat)
 
     import spacy
 
@@ -191,15 +191,15 @@ def synthetic_mentions(n: int, seed: int = 7) -> list:  # type: ignore[type-arg]
     return out
 
 
-def merge_scaling(sizes: list[int]) -> int:
+def merge_scaling(sizes: list[int], repeat: int = 1) -> int:
     """Time merge_events on growing synthetic inputs: near-linear means flat us/mention."""
     from kg.resolve import merge_events
 
-    print(f"{'mentions':>9} {'events':>8} {'seconds':>8} {'us/mention':>11}")
+    print(f"{'mentions':>9} {'events':>8} {'seconds':>8} {'us/mention':>11}", flush=True)
     for n in sizes:
         mentions = synthetic_mentions(n)
         times = []
-        for _ in range(2):
+        for _ in range(repeat):
             t0 = time.perf_counter()
             events = merge_events(mentions)
             times.append(time.perf_counter() - t0)

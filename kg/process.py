@@ -22,6 +22,7 @@ Two ways to run it:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -29,6 +30,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -161,6 +163,23 @@ def _init_worker(model: str | None) -> None:
     load_pipeline(model)
 
 
+_WARM_UP = Document(
+    "kg-warm-up",
+    "MOSCOW, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov will meet his Chinese "
+    "counterpart Wang Yi in Beijing next Tuesday, the ministry said on Friday.",
+    date(2023, 3, 3),
+)
+
+
+def _warm_up(model: str | None) -> None:
+    """Load the pipeline and run one document before forking: the workers inherit the pipeline,
+    the gazetteer and every lazily built table (copy-on-write) instead of building them each.
+    ``gc.freeze`` keeps the collector from touching (and so copying) the inherited objects."""
+    analyze_batch([_WARM_UP], model)
+    gc.collect()
+    gc.freeze()
+
+
 def _context() -> Any:
     method = os.environ.get("KG_MP_START") or ("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     return mp.get_context(method)
@@ -184,7 +203,7 @@ def analyze_in_workers(
     """
     ctx = _context()
     if ctx.get_start_method() == "fork":
-        load_pipeline(model)  # load before forking: workers share it copy-on-write
+        _warm_up(model)
     it = iter(documents)
     pending: deque[Future[tuple[list[Any], StageTimes]]] = deque()
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:

@@ -423,7 +423,7 @@ def n_quarter(g: G, ctx: Ctx) -> Norm | None:
     )
     if unit == "H" and q > 2:
         return None
-    yp = g.get("y") or g.get("y0")
+    yp = g.get("y") or g.get("y0") or (f"{g['y0p']} year" if g.get("y0p") else None)
     y: int | str | None
     if yp:
         y = _year_phrase(yp, ctx)
@@ -928,7 +928,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "quarter",
-        rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+)?(?:fiscal\s+)?"
+        rf"(?:the\s+)?(?:(?P<y0>{YEAR}|fiscal\s+{YEAR})\s+|(?P<y0p>this|last|next)\s+(?:fiscal\s+)?year['’]s\s+)?"
+        r"(?:fiscal\s+)?"
         r"(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th)"
         r"|(?:last|final)(?=[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\s+of\s+(?:fiscal\s+|this\s|last\s|next\s|\d)))"
         r"[\s-]+(?:fiscal[\s-]+)?"

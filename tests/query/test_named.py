@@ -44,7 +44,7 @@ def pick(result, *cols: str) -> list[tuple]:
 
 def test_list_named_has_every_query_with_its_header() -> None:
     queries = {q.name: q for q in list_named()}
-    assert NAMES <= set(queries)
+    assert set(queries) >= NAMES
     for q in queries.values():
         assert q.description
         assert Path(q.path or "").name == f"{q.name}.rq"

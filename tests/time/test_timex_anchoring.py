@@ -255,3 +255,17 @@ def test_month_day_with_a_following_year_phrase():
 
 def test_or_so_before_ago():
     assert only("A week or so ago, the general flew in.") == ("A week or so ago", "DATE", "2019-W16")
+
+
+def test_quarter_of_a_possessive_year():
+    dct = date(1989, 10, 30)
+    assert only("The split may take effect in next year's first quarter.", dct) == (
+        "next year's first quarter",
+        "DATE",
+        "1990-Q1",
+    )
+    assert only("Profit fell in last year's fourth quarter.", dct) == (
+        "last year's fourth quarter",
+        "DATE",
+        "1988-Q4",
+    )

@@ -131,8 +131,8 @@ class _Writer:
         self.raw = store.raw if isinstance(store, OxigraphStore) else None
         self.queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
+        # started at the first batch: worker processes are forked before, not beside, this thread
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
-        self.thread.start()
 
     @property
     def takes_text(self) -> bool:
@@ -160,6 +160,8 @@ class _Writer:
         if self.error is not None:
             self.close()
         if batch:
+            if self.thread.ident is None:
+                self.thread.start()
             self.queue.put(batch)
 
     def close(self) -> None:
@@ -308,9 +310,8 @@ def remerge(store: Store, summary: BuildSummary | None = None) -> list[Event]:
 
 def write_reference(store: Store) -> None:
     """The reference graph: organization memberships from the gazetteer (cited sources)."""
-    from kg.resolve.gazetteer import Gazetteer
-
     from kg.records import Entity
+    from kg.resolve.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     facts = [(m.org, m.member, m.since, m.until, m.citation) for m in gaz.memberships()]

@@ -220,6 +220,7 @@ def analyze_in_workers(
         finally:
             for f in pending:
                 f.cancel()
+            gc.unfreeze()
 
 
 def analyze_documents(

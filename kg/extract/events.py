@@ -532,6 +532,12 @@ class EventExtractor:
             # "walked a delicate line Friday as he met ...": an adverbial clause shares the main clause's time
             time = self.time_of(token, governors(verb if verb.i != token.i else token))
         status = event_status(token, chain, self.lex, time, self.published)
+        if time is None and trig.type == "STATEMENT" and trig.pos == "VERB" and self.published is not None and (
+            token.tag_ == "VBD" and not _inside_quotes(self.doc.text, token.sent.start_char, token.idx)
+        ):
+            # the dateline: a wire story's "X said" without a date was said on the day it reports
+            time = TimeValue("", token.idx, token.idx, "DATE", self.published.isoformat(), self.published,
+                             self.published)
         sent = token.sent
         participants = [
             Participant(key=f"@{k}", label=self.mentions[k].text, type=self.mentions[k].type, role=r)

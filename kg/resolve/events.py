@@ -22,9 +22,14 @@ def _granularity_days(tv: TimeValue | None) -> int:
     return (tv.end_day - tv.begin).days
 
 
+def is_dateline(tv: TimeValue | None) -> bool:
+    """A date taken from the article's dateline, not stated in the text (it has no surface text)."""
+    return tv is not None and not tv.text
+
+
 def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
     """Two event times can be the same occurrence: one is missing, or their spans overlap."""
-    if a is None or b is None:
+    if a is None or b is None or is_dateline(a) or is_dateline(b):
         return True
     if a.begin is None or b.begin is None or a.end_day is None or b.end_day is None:
         return a.value == b.value or "REF" in a.value or "REF" in b.value
@@ -32,9 +37,9 @@ def times_compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
 
 
 def more_specific(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
-    if a is None:
+    if a is None or (is_dateline(a) and b is not None and not is_dateline(b)):
         return b
-    if b is None:
+    if b is None or (is_dateline(b) and not is_dateline(a)):
         return a
     return b if _granularity_days(b) < _granularity_days(a) else a
 
@@ -202,7 +207,9 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
         oa, ob = _others(a, other), _others(b, other)
         if oa and ob and not (oa & ob):
             return False
-        if a.type == "STATEMENT" and a.time and b.time and a.time.value != b.time.value:
+        if a.type == "STATEMENT" and a.time and b.time and a.time.value != b.time.value and not (
+            is_dateline(a.time) or is_dateline(b.time)
+        ):
             return False  # statements on different days are different statements
         return True
     pa = {p.key for p in a.participants}
@@ -234,7 +241,21 @@ def merge_mentions(a: EventMention, b: EventMention) -> EventMention:
 
 
 def merge_in_document(events: list[EventMention]) -> list[EventMention]:
-    """Merge the mentions of one document that state the same event (text order kept)."""
+    """Merge the mentions of one document that state the same event (text order kept).
+
+    A statement made to an outlet or audience (an interview, an address) keeps no dateline date:
+    the day it was given is not the day the article reports it.
+    """
+    merged = _merge(events)
+    return [
+        replace(ev, time=None)
+        if ev.type == "STATEMENT" and is_dateline(ev.time) and any(p.role == "audience" for p in ev.participants)
+        else ev
+        for ev in merged
+    ]
+
+
+def _merge(events: list[EventMention]) -> list[EventMention]:
     merged: list[EventMention] = []
     for ev in events:
         target = None

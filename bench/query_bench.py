@@ -359,7 +359,13 @@ def main() -> None:
     for name in names:
         r = results[name]
         rd = r.get("rd")
-        rd_txt = f"{rd:.3f}s" if rd is not None else f">{args.rdflib_timeout:g}s ({r.get('rd_error')})"
+        rd_txt = (
+            f"{rd:.3f}s"
+            if rd is not None
+            else f">{args.rdflib_timeout:g}s"
+            if r.get("rd_error") == "E402"
+            else f"error {r.get('rd_error')}"
+        )
         ratio = f"{rd / r['ox']:.0f}x" if rd is not None and r["ox"] else "-"
         flag = f"  rdflib rows={r['mismatch']}!" if "mismatch" in r else ""
         print(f"{name:<22}{r['rows']:>8}{r['ox_cold']:>14.3f}s{r['ox']:>10.3f}s{rd_txt:>11}{ratio:>11}{flag}")

@@ -48,6 +48,8 @@ from kg.store import Store, open_store
 
 #: documents per write transaction
 DEFAULT_BATCH = 64
+#: quads written between two store flushes (keeps the store's write buffers, so RSS, bounded)
+FLUSH_EVERY = 200_000
 _ONTOLOGY = "https://w3id.org/kg/ontology#"
 
 
@@ -131,6 +133,7 @@ class _Writer:
         self.raw = store.raw if isinstance(store, OxigraphStore) else None
         self.queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
+        self.unflushed = 0
         # started at the first batch: worker processes are forked before, not beside, this thread
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
 
@@ -149,6 +152,11 @@ class _Writer:
                     _write_texts(self.raw, batch)
                 else:
                     self.store.replace_graphs(dict(batch))
+                self.unflushed += sum(len(t.lines) for t in batch) if self.raw is not None else len(batch) * 300
+                if self.unflushed >= FLUSH_EVERY:
+                    # RocksDB keeps written data in memtables until flushed: bound the memory
+                    self.store.flush()
+                    self.unflushed = 0
                 self.summary.stages.add("store", time.perf_counter() - t0)
                 self.summary.documents += len(batch)
                 if self.progress is not None:

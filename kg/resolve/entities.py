@@ -211,7 +211,7 @@ class DocumentResolver:
                 if entry is not None and entry.type == "PERSON" and m.type != "PERSON":
                     entry = None
             if entry is not None:
-                if m.type == "NORP" and entry.type not in {"COUNTRY", "ORGANIZATION"}:
+                if m.type == "NORP" and entry.type not in {"COUNTRY", "ORGANIZATION", "PLACE"}:
                     self.link[k] = None
                     continue
                 self._add(k, m, entry.key, entry.label, entry.type, entry, surface)

@@ -36,6 +36,9 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct or doc[start].is_space):
         start += 1
+    # a sentence-initial word swallowed by the span: "Following Mbeki's visit" -> "Mbeki"
+    while start < end - 1 and doc[start].pos_ in {"VERB", "ADP", "ADV", "SCONJ", "AUX", "PRON", "DET"}:
+        start += 1
     while end > start and (doc[end - 1].text in _STRIP_RIGHT or doc[end - 1].is_space):
         end -= 1
     if start >= end:

@@ -51,6 +51,8 @@ def _not_entities() -> frozenset[str]:
 
 
 NOT_ENTITIES = _not_entities()
+#: "pro-Taliban", "anti-Western": a stance towards a name, not the name
+_STANCE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-", re.I)
 _GENERIC = re.compile(
     r"^(?:western|eastern|arab|african|asian|european|islamic|muslim|christian|communist|"
     r"international community|government|ministry|parliament|army|police|state|republic|"
@@ -177,6 +179,7 @@ class DocumentResolver:
                 _GENERIC.match(surface)
                 or surface.casefold() in NOT_ENTITIES
                 or not any(c.isupper() for c in surface)
+                or _STANCE.match(surface)
             ):
                 self.link[k] = None
                 continue
@@ -229,18 +232,22 @@ class DocumentResolver:
         """A one-word name the NER typed as a place or organization that is a person's surname here."""
         people = [c for c in self.clusters.values() if c.type == "PERSON"]
         for key, cl in list(self.clusters.items()):
-            if cl.entry is not None or cl.type == "PERSON" or len(cl.label.split()) != 1:
+            if cl.entry is not None or cl.type == "PERSON":
                 continue
-            word = cl.label.casefold()
-            target = next(
-                (
-                    p
-                    for p in people
-                    if len(p.label.split()) > 1
-                    and word in {w.casefold() for w in p.label.replace("-", " ").split()[1:]}
-                ),
-                None,
-            )
+            words = normalize_name(cl.label.replace("-", " ")).split()
+            target = None
+            for p in people:
+                full = normalize_name(p.label.replace("-", " ")).split()
+                names = [normalize_name(s.replace("-", " ")).split() for s in [p.label, *p.surfaces]]
+                # "Haniya" (typed as a place) in "Ismail Haniya", "Douste-Blazy" in "Philippe Douste-Blazy",
+                # or the very same name typed as an organization
+                if (
+                    (len(words) == 1 and len(full) > 1 and words[0] in full[1:])
+                    or words in names
+                    or (1 < len(words) < len(full) and full[-len(words) :] == words)
+                ):
+                    target = p
+                    break
             if target is None:
                 continue
             target.mentions.extend(cl.mentions)
@@ -295,6 +302,15 @@ class DocumentResolver:
                 if 1 < len(words) < len(full) and full[-len(words) :] == words:
                     target = cl  # "Douste-Blazy" in "Philippe Douste-Blazy"
                     break
+            if target is None and len(words) == 1 and len(words[0]) >= 4:
+                # a misspelt surname of someone already named here ("Chang" for "John Chan")
+                from rapidfuzz.fuzz import ratio
+
+                for cl in people:
+                    last = cl.label.casefold().replace("-", " ").split()[-1]
+                    if len(cl.label.split()) > 1 and last[:1] == words[0][:1] and ratio(last, words[0]) >= 88:
+                        target = cl
+                        break
             if target is None and len(words) == 1:
                 entry = self._lookup(surface, "PERSON")
                 if (

@@ -343,7 +343,11 @@ class EventExtractor:
         anchors = {t.i for t in chain}
         # "his visit, planned for May 20, was called off": the plan's date is the event's date, unless
         # the clause itself gives another ("... planned for May 3, was postponed to June 10")
-        plans = {c.i for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in {"plan", "schedule", "set"}}
+        plans = {
+            c.i
+            for c in trigger.children
+            if c.dep_ == "acl" and c.lemma_.lower() in {"plan", "schedule", "set"}
+        }
         anchors |= plans
         attached: list[tuple[int, TimeValue]] = []
         for tv in in_sent:
@@ -526,18 +530,26 @@ class EventExtractor:
         if not roles:
             return None
         time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
-        if time is None and chain[-1].dep_ in {"advcl", "conj"} or time is None and any(
-            t.dep_ in {"advcl"} for t in clause_chain(token)
+        if (
+            time is None
+            and chain[-1].dep_ in {"advcl", "conj"}
+            or time is None
+            and any(t.dep_ in {"advcl"} for t in clause_chain(token))
         ):
             # "walked a delicate line Friday as he met ...": an adverbial clause shares the main clause's time
             time = self.time_of(token, governors(verb if verb.i != token.i else token))
         status = event_status(token, chain, self.lex, time, self.published)
-        if time is None and trig.type == "STATEMENT" and trig.pos == "VERB" and self.published is not None and (
-            token.tag_ == "VBD" and not _inside_quotes(self.doc.text, token.sent.start_char, token.idx)
+        if (
+            time is None
+            and trig.type == "STATEMENT"
+            and trig.pos == "VERB"
+            and self.published is not None
+            and (token.tag_ == "VBD" and not _inside_quotes(self.doc.text, token.sent.start_char, token.idx))
         ):
             # the dateline: a wire story's "X said" without a date was said on the day it reports
-            time = TimeValue("", token.idx, token.idx, "DATE", self.published.isoformat(), self.published,
-                             self.published)
+            time = TimeValue(
+                "", token.idx, token.idx, "DATE", self.published.isoformat(), self.published, self.published
+            )
         sent = token.sent
         participants = [
             Participant(key=f"@{k}", label=self.mentions[k].text, type=self.mentions[k].type, role=r)
@@ -649,7 +661,9 @@ class EventExtractor:
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue
-            if not any(a.lower_ in {"will", "would", "shall", "'ll"} for a in clause.children if a.dep_ == "aux"):
+            if not any(
+                a.lower_ in {"will", "would", "shall", "'ll"} for a in clause.children if a.dep_ == "aux"
+            ):
                 continue  # "said the talks were useful" is a statement in its own right
             for subj in clause.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "NOUN":
@@ -688,8 +702,10 @@ class EventExtractor:
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]
         head = token.head
         # "Putin held talks", "Putin gave an interview", "said in an interview", "during his visit"
-        if token.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} and (
-            head.lemma_.lower() in self.lex.light_verbs or head.lemma_ == "be"
+        if (
+            token.dep_ in {"dobj", "attr"}
+            and head.pos_ in {"VERB", "AUX"}
+            and (head.lemma_.lower() in self.lex.light_verbs or head.lemma_ == "be")
         ):
             roles = [(k, first_role) for k in self.subjects(head)] + roles
         elif token.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
@@ -740,7 +756,7 @@ class EventExtractor:
         return list(seen.items())
 
 
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 
 
 def _inside_quotes(text: str, sentence_start: int, offset: int) -> bool:

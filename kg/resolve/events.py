@@ -113,8 +113,13 @@ def link_participants(
         if ev.type == "MEETING" and len(parts) == 1 and parts[0].type == "COUNTRY":
             continue  # "discussions with Thailand": a meeting needs a named side that met
         if ev.type == "STATEMENT":
-            speakers = [p for p in parts if p.role == "speaker" and _political(entities[p.key], resolver)
-                        and not _demonym_only(p, ev, resolver)]
+            speakers = [
+                p
+                for p in parts
+                if p.role == "speaker"
+                and _political(entities[p.key], resolver)
+                and not _demonym_only(p, ev, resolver)
+            ]
             if not speakers:
                 continue
             parts = speakers + [p for p in parts if p.role != "speaker"]
@@ -162,7 +167,9 @@ def _demonym_only(p: Participant, ev: EventMention, resolver: DocumentResolver) 
     for orig in ev.participants:
         if orig.role == "speaker" and orig.key.startswith("@"):
             idx = int(orig.key[1:])
-            if resolver.link.get(idx) == p.key and not resolver.gaz.lookup(resolver.analysis.mentions[idx].text):
+            if resolver.link.get(idx) == p.key and not resolver.gaz.lookup(
+                resolver.analysis.mentions[idx].text
+            ):
                 return True
     return False
 
@@ -207,8 +214,12 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
         oa, ob = _others(a, other), _others(b, other)
         if oa and ob and not (oa & ob):
             return False
-        if a.type == "STATEMENT" and a.time and b.time and a.time.value != b.time.value and not (
-            is_dateline(a.time) or is_dateline(b.time)
+        if (
+            a.type == "STATEMENT"
+            and a.time
+            and b.time
+            and a.time.value != b.time.value
+            and not (is_dateline(a.time) or is_dateline(b.time))
         ):
             return False  # statements on different days are different statements
         return True
@@ -249,7 +260,9 @@ def merge_in_document(events: list[EventMention]) -> list[EventMention]:
     merged = _merge(events)
     return [
         replace(ev, time=None)
-        if ev.type == "STATEMENT" and is_dateline(ev.time) and any(p.role == "audience" for p in ev.participants)
+        if ev.type == "STATEMENT"
+        and is_dateline(ev.time)
+        and any(p.role == "audience" for p in ev.participants)
         else ev
         for ev in merged
     ]

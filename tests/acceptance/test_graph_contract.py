@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests_support import shared_or_skip  # type: ignore[import-not-found]
 
 from kg.pipeline import build
 from kg.rdf.iri import doc_graph
 from kg.rdf.serialize import to_nquads
 from kg.rdf.shacl import validate
 from kg.store import open_store
-from tests_support import shared_or_skip  # type: ignore[import-not-found]
 
 
 def _nquads(folder: str) -> str:
@@ -40,8 +40,9 @@ def test_reingesting_a_changed_document_replaces_only_its_graph(seeds_dir: Path,
         other = sorted(map(str, st.quads(doc_graph("000_330f7470159142de"))))
         before = sorted(map(str, st.quads(doc_graph("001_5588d5af335d558f"))))
     changed = corpus / "001_5588d5af335d558f.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nLavrov will visit Tokyo next week.\n",
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\nLavrov will visit Tokyo next week.\n", encoding="utf-8"
+    )
     summary = build([corpus], store, progress=False)
     assert summary.documents == 1 and summary.unchanged == 1
     with open_store(store) as st:

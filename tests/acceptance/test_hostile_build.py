@@ -14,14 +14,28 @@ HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 def test_hostile_corpus_builds_and_reports(tmp_path: Path) -> None:
     summary = build([HOSTILE], str(tmp_path / "store"), progress=False)
     report = summary.report
-    bad = {Path(p.doc or "").name.split(":")[0].split("[")[0] for p in report.problems
-           if p.code not in {"E107", "E108", "E111"}}
-    assert {"empty.txt", "whitespace.txt", "binary.txt", "random.txt", "broken.jsonl", "notes.docx",
-            "report.pdf"} <= bad
+    bad = {
+        Path(p.doc or "").name.split(":")[0].split("[")[0]
+        for p in report.problems
+        if p.code not in {"E107", "E108", "E111"}
+    }
+    assert {
+        "empty.txt",
+        "whitespace.txt",
+        "binary.txt",
+        "random.txt",
+        "broken.jsonl",
+        "notes.docx",
+        "report.pdf",
+    } <= bad
     with open_store(str(tmp_path / "store"), read_only=True) as st:
-        stored = {str(r["id"]) for r in st.query(
-            "SELECT ?id WHERE { ?d a <https://w3id.org/kg/ontology#Document> ; "
-            "<https://w3id.org/kg/ontology#docId> ?id }").rows}
+        stored = {
+            str(r["id"])
+            for r in st.query(
+                "SELECT ?id WHERE { ?d a <https://w3id.org/kg/ontology#Document> ; "
+                "<https://w3id.org/kg/ontology#docId> ?id }"
+            ).rows
+        }
     assert summary.documents == report.ok - summary.unchanged
     assert len(stored) == report.ok
     for name in ("latin1", "cp1252", "utf16", "script_in_text", "page", "crlf", "nfd"):

@@ -40,9 +40,15 @@ def main() -> int:
     ap.add_argument("--nlp-batch", type=int, default=None, help="nlp.pipe batch size (default: kg's)")
     ap.add_argument("--batch-size", type=int, default=64, help="documents per store transaction")
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--merge", type=int, nargs="*", default=None, metavar="N",
-                    help="instead: time the cross-document merge on N synthetic event mentions "
-                         "(default sizes 12500 25000 50000 100000)")
+    ap.add_argument(
+        "--merge",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="instead: time the cross-document merge on N synthetic event mentions "
+        "(default sizes 12500 25000 50000 100000)",
+    )
     args = ap.parse_args()
     if args.merge is not None:
         return merge_scaling(args.merge or [12_500, 25_000, 50_000, 100_000], args.repeat)
@@ -68,9 +74,11 @@ def main() -> int:
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
     model = spacy_model_name(None)
-    print(f"corpus: {args.corpus.name}, {len(docs)} documents, {words} words "
-          f"({words / len(docs):.0f} words/doc); model {model}; nlp batch {nlp_batch}; "
-          f"store batch {args.batch_size}")
+    print(
+        f"corpus: {args.corpus.name}, {len(docs)} documents, {words} words "
+        f"({words / len(docs):.0f} words/doc); model {model}; nlp batch {nlp_batch}; "
+        f"store batch {args.batch_size}"
+    )
 
     t0 = time.perf_counter()
     raw = spacy.load(model)
@@ -78,8 +86,10 @@ def main() -> int:
     t0 = time.perf_counter()
     load_pipeline(None)
     t_kg_load = time.perf_counter() - t0
-    print(f"load: raw spaCy {t_raw_load:.1f} s ({', '.join(raw.pipe_names)}); kg pipeline {t_kg_load:.1f} s "
-          f"(+ {', '.join(p for p in load_pipeline(None).pipe_names if p not in raw.pipe_names)})")
+    print(
+        f"load: raw spaCy {t_raw_load:.1f} s ({', '.join(raw.pipe_names)}); kg pipeline {t_kg_load:.1f} s "
+        f"(+ {', '.join(p for p in load_pipeline(None).pipe_names if p not in raw.pipe_names)})"
+    )
 
     # time the date tagger inside extraction (benchmark-only wrapper; 1-process runs only)
     dates = [0.0]
@@ -103,13 +113,22 @@ def main() -> int:
             dt = time.perf_counter() - t0
             assert count == len(docs)
             results.setdefault(("raw", n), []).append(dt)
-            print(f"  [{rep + 1}/{args.repeat}] raw spaCy  x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s", flush=True)
+            print(
+                f"  [{rep + 1}/{args.repeat}] raw spaCy  x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s",
+                flush=True,
+            )
 
             folder = tempfile.mkdtemp(prefix="kg-bench-")
             dates[0] = 0.0
             t0 = time.perf_counter()
-            summary = build_documents(iter(docs), folder, progress=False, workers=n, batch_size=args.batch_size,
-                                      nlp_batch_size=nlp_batch)
+            summary = build_documents(
+                iter(docs),
+                folder,
+                progress=False,
+                workers=n,
+                batch_size=args.batch_size,
+                nlp_batch_size=nlp_batch,
+            )
             dt = time.perf_counter() - t0
             shutil.rmtree(folder, ignore_errors=True)
             assert summary.documents + summary.failed == len(docs), summary.as_dict()
@@ -119,8 +138,11 @@ def main() -> int:
                 st["dates"] = dates[0]
                 st["extraction"] = st.get("extraction", 0.0) - dates[0]
             stages.setdefault(n, []).append(st)
-            print(f"  [{rep + 1}/{args.repeat}] kg build   x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s  "
-                  f"({summary.events} events, {summary.triples} triples, {summary.failed} failed)", flush=True)
+            print(
+                f"  [{rep + 1}/{args.repeat}] kg build   x{n}: {dt:7.1f} s  {len(docs) / dt:6.1f} docs/s  "
+                f"({summary.events} events, {summary.triples} triples, {summary.failed} failed)",
+                flush=True,
+            )
 
     def rate(key: tuple[str, int]) -> tuple[float, float]:
         times = results[key]
@@ -155,7 +177,9 @@ def main() -> int:
         print(f"stages, {n} process(es) ({what}, median):")
         for k in ("nlp", "dates", "extraction", "resolution", "rdf", "store"):
             if k in med:
-                print(f"  {k:11} {med[k]:8.2f} s  {100 * med[k] / total:5.1f} %  {1000 * med[k] / len(docs):7.2f} ms/doc")
+                print(
+                    f"  {k:11} {med[k]:8.2f} s  {100 * med[k] / total:5.1f} %  {1000 * med[k] / len(docs):7.2f} ms/doc"
+                )
     me, kids = _rss_mib()
     print(f"\npeak RSS: this process {me:.0f} MiB, largest child {kids:.0f} MiB")
     return 0
@@ -184,10 +208,24 @@ def synthetic_mentions(n: int, seed: int = 7) -> list:  # type: ignore[type-arg]
             parts.append(Participant(p.key, p.label, p.type, role))
         day = start + timedelta(days=rng.randrange(5 * 365))
         published = day + timedelta(days=rng.randint(-3, 3))
-        tv = TimeValue(day.isoformat(), 0, 10, "DATE", day.isoformat(), day, day) if rng.random() < 0.7 else None
+        tv = (
+            TimeValue(day.isoformat(), 0, 10, "DATE", day.isoformat(), day, day)
+            if rng.random() < 0.7
+            else None
+        )
         doc = f"doc-{i // 3}"
-        out.append(EventMention(doc, etype, "met", parts, Span(doc, 0, 3, "They met."), time=tv,
-                                published=published, local_id=str(i % 3)))
+        out.append(
+            EventMention(
+                doc,
+                etype,
+                "met",
+                parts,
+                Span(doc, 0, 3, "They met."),
+                time=tv,
+                published=published,
+                local_id=str(i % 3),
+            )
+        )
     return out
 
 

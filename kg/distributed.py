@@ -27,7 +27,9 @@ from kg.process import NLP_BATCH, StageTimes, analyze_batch
 from kg.records import Document, DocumentResult
 
 
-def _task(documents: list[Document], model: str | None, batch_size: int, as_text: bool) -> tuple[list[Any], StageTimes]:
+def _task(
+    documents: list[Document], model: str | None, batch_size: int, as_text: bool
+) -> tuple[list[Any], StageTimes]:
     return analyze_batch(documents, model, batch_size=batch_size, as_text=as_text)
 
 
@@ -39,8 +41,9 @@ def _client(scheduler: Any) -> Iterator[Any]:
         yield scheduler  # a Client given by the caller: theirs to close
         return
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         with cluster, Client(cluster) as client:
             yield client
         return

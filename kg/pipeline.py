@@ -108,7 +108,9 @@ def _write_texts(raw: Any, texts: list[GraphText]) -> None:
             return
         drops = "".join(f"DROP SILENT GRAPH <{t.graph}> ;\n" for t in texts)
         inserts = "".join(
-            f"GRAPH <{t.graph}> {{\n" + "".join(line + " .\n" for line in t.lines) + "}\n" for t in texts if t.lines
+            f"GRAPH <{t.graph}> {{\n" + "".join(line + " .\n" for line in t.lines) + "}\n"
+            for t in texts
+            if t.lines
         )
         update = drops + (f"INSERT DATA {{\n{inserts}}}" if inserts else "")
         raw.update(update.rstrip(" ;\n"))
@@ -152,7 +154,9 @@ class _Writer:
                     _write_texts(self.raw, batch)
                 else:
                     self.store.replace_graphs(dict(batch))
-                self.unflushed += sum(len(t.lines) for t in batch) if self.raw is not None else len(batch) * 300
+                self.unflushed += (
+                    sum(len(t.lines) for t in batch) if self.raw is not None else len(batch) * 300
+                )
                 if self.unflushed >= FLUSH_EVERY:
                     # RocksDB keeps written data in memtables until flushed: bound the memory
                     self.store.flush()
@@ -181,8 +185,12 @@ class _Writer:
             raise error
 
 
-def write_batches(batches: Iterable[list[DocumentResult | GraphText | Failed]], store: Store,
-                  summary: BuildSummary, progress: _Progress | None = None) -> None:
+def write_batches(
+    batches: Iterable[list[DocumentResult | GraphText | Failed]],
+    store: Store,
+    summary: BuildSummary,
+    progress: _Progress | None = None,
+) -> None:
     """Write per-document graphs, one transaction per batch (RDF here, the store write in a thread)."""
     writer = _Writer(store, summary, progress)
     try:
@@ -207,8 +215,9 @@ def write_batches(batches: Iterable[list[DocumentResult | GraphText | Failed]], 
         writer.close()
 
 
-def results_to_store(results: Iterable[DocumentResult], store: Store, summary: BuildSummary,
-                     batch_size: int = DEFAULT_BATCH) -> None:
+def results_to_store(
+    results: Iterable[DocumentResult], store: Store, summary: BuildSummary, batch_size: int = DEFAULT_BATCH
+) -> None:
     """Write per-document graphs, one transaction per batch of ``batch_size`` documents."""
     write_batches(_batches(results, batch_size), store, summary)
 
@@ -241,12 +250,24 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
         if iri not in mentions:
             tv = None
             if row.get("value"):
-                tv = TimeValue(str(row["value"]), 0, 0, "DATE", str(row["value"]), _date(row.get("begin")),
-                               _date(row.get("end")))
+                tv = TimeValue(
+                    str(row["value"]),
+                    0,
+                    0,
+                    "DATE",
+                    str(row["value"]),
+                    _date(row.get("begin")),
+                    _date(row.get("end")),
+                )
             place = None
             if row.get("place"):
-                place = Participant(str(row["placeKey"]), str(row.get("placeLabel") or ""),
-                                    _type_name(row.get("placeType")), "place", _opt(row.get("placeQid")))
+                place = Participant(
+                    str(row["placeKey"]),
+                    str(row.get("placeLabel") or ""),
+                    _type_name(row.get("placeType")),
+                    "place",
+                    _opt(row.get("placeQid")),
+                )
             doc_id = str(row["docId"])
             start = int(row.get("start") or 0)
             mentions[iri] = EventMention(
@@ -254,8 +275,14 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                 type=str(row["type"]).rsplit("/", 1)[-1],
                 trigger=str(row["trigger"]),
                 participants=[],
-                source=Span(doc_id, start, int(row.get("stop") or start), str(row.get("sentence") or ""),
-                            int(row.get("sstart") or 0), int(row.get("send") or 0)),
+                source=Span(
+                    doc_id,
+                    start,
+                    int(row.get("stop") or start),
+                    str(row.get("sentence") or ""),
+                    int(row.get("sstart") or 0),
+                    int(row.get("send") or 0),
+                ),
                 place=place,
                 time=tv,
                 status=str(row["status"]),
@@ -270,8 +297,16 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
         if row.get("actor"):
             key = str(row["actorKey"])
             role = str(row["role"]).replace(str(KGROLE), "")
-            parts[iri].setdefault(key, Participant(key, str(row.get("actorLabel") or ""),
-                                                   _type_name(row.get("actorType")), role, _opt(row.get("actorQid"))))
+            parts[iri].setdefault(
+                key,
+                Participant(
+                    key,
+                    str(row.get("actorLabel") or ""),
+                    _type_name(row.get("actorType")),
+                    role,
+                    _opt(row.get("actorQid")),
+                ),
+            )
     out = []
     for iri, m in mentions.items():
         m.participants = _ordered(list(parts[iri].values()), m.type)
@@ -284,16 +319,24 @@ _LEAD = {"VISIT": "visitor", "STATEMENT": "speaker"}
 
 def _ordered(participants: list[Participant], etype: str) -> list[Participant]:
     lead = _LEAD.get(etype)
-    return sorted(participants, key=lambda p: (p.role != lead, p.key)) if lead else sorted(participants,
-                                                                                          key=lambda p: p.key)
+    return (
+        sorted(participants, key=lambda p: (p.role != lead, p.key))
+        if lead
+        else sorted(participants, key=lambda p: p.key)
+    )
 
 
 def _opt(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-_TYPES = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORGANIZATION", "Place": "PLACE",
-          "NamedEvent": "NAMED_EVENT"}
+_TYPES = {
+    "Person": "PERSON",
+    "Country": "COUNTRY",
+    "Organization": "ORGANIZATION",
+    "Place": "PLACE",
+    "NamedEvent": "NAMED_EVENT",
+}
 
 
 def _type_name(iri: Any) -> str:
@@ -327,9 +370,20 @@ def write_reference(store: Store) -> None:
     for key in sorted({k for f in facts for k in f[:2]}):
         e = gaz.get(key)
         if e is not None:
-            entities.append(Entity(key=e.key, label=e.label, type=e.type, aliases=sorted(e.aliases),
-                                   wikidata=e.wikidata, country=e.country, subtype=e.subtype,
-                                   geonames=e.geonames, lat=e.lat, lon=e.lon))
+            entities.append(
+                Entity(
+                    key=e.key,
+                    label=e.label,
+                    type=e.type,
+                    aliases=sorted(e.aliases),
+                    wikidata=e.wikidata,
+                    country=e.country,
+                    subtype=e.subtype,
+                    geonames=e.geonames,
+                    lat=e.lat,
+                    lon=e.lon,
+                )
+            )
     store.replace_graphs({REFERENCE_GRAPH: reference_quads(facts, entities)})
 
 
@@ -409,22 +463,41 @@ def build_documents(
         if dask:
             from kg.distributed import analyze_batches_with_dask
 
-            batches = analyze_batches_with_dask(docs, dask, model=model, chunk=batch_size,
-                                                batch_size=nlp_batch_size, as_text=as_text, times=summary.stages)
+            batches = analyze_batches_with_dask(
+                docs,
+                dask,
+                model=model,
+                chunk=batch_size,
+                batch_size=nlp_batch_size,
+                as_text=as_text,
+                times=summary.stages,
+            )
         elif workers > 1:
-            batches = analyze_in_workers(docs, model=model, n_process=workers, chunk=batch_size,
-                                         batch_size=nlp_batch_size, as_text=as_text, times=summary.stages)
+            batches = analyze_in_workers(
+                docs,
+                model=model,
+                n_process=workers,
+                chunk=batch_size,
+                batch_size=nlp_batch_size,
+                as_text=as_text,
+                times=summary.stages,
+            )
         else:
-            batches = _batches(analyze_documents(docs, model=model, times=summary.stages,
-                                                 batch_size=nlp_batch_size, keep_going=True), batch_size)
+            batches = _batches(
+                analyze_documents(
+                    docs, model=model, times=summary.stages, batch_size=nlp_batch_size, keep_going=True
+                ),
+                batch_size,
+            )
         write_batches(batches, st, summary, bar)
         if bar is not None:
             bar.phase("merging events")
         write_reference(st)
         events = remerge(st, summary)
         summary.events = len(events)
-        summary.entities = _count(st, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?m <https://w3id.org/kg/"
-                                      "ontology#refersTo> ?e }")
+        summary.entities = _count(
+            st, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?m <https://w3id.org/kg/ontology#refersTo> ?e }"
+        )
         st.flush()
         summary.triples = len(st)
     except KGError as err:
@@ -460,30 +533,41 @@ _SUFFIXES = {".txt", ".json", ".jsonl", ".html", ".htm"}
 
 
 def count_inputs(inputs: Iterable[str | Path]) -> int | None:
-    """A cheap estimate of the number of documents (for an ETA): lines of .jsonl files, other files
+    r"""A cheap estimate of the number of documents (for an ETA): lines of .jsonl files, other files
     one each (folders walked); None when it cannot be known cheaply (a .json array, a missing path).
 
-    >>> count_inputs([]) is None
-    False
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text('{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}\n')
+    >>> _ = (folder / "b.txt").write_text("z")
+    >>> count_inputs([folder]), count_inputs([folder / "missing.txt"])
+    (3, None)
     """
     n = 0
     for item in inputs:
         path = Path(item)
-        files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in _SUFFIXES
-                       and not any(part.startswith(".") for part in f.relative_to(path).parts)) \
-            if path.is_dir() else [path]
+        if not path.exists():
+            return None
+        files = (
+            [path]
+            if not path.is_dir()
+            else [
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in _SUFFIXES
+                and f.name != "metadata.jsonl"
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            ]
+        )
         for f in files:
             suffix = f.suffix.lower()
-            if f.name == "metadata.jsonl" and f.parent != path or not f.exists():
-                if not f.exists():
-                    return None
-                continue
             if suffix == ".jsonl":
                 n += _count_lines(f)
-            elif suffix == ".json" and f.stat().st_size > 0:
+            elif suffix == ".json":
                 with f.open("rb") as fh:
                     if fh.read(64).lstrip().startswith(b"["):
-                        return None
+                        return None  # an array: counting means parsing it
                 n += 1
             else:
                 n += 1
@@ -529,9 +613,15 @@ class _Progress:
         console = Console(stderr=True)
         self.bar: Any = None
         if console.is_terminal:
-            columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                       MofNCompleteColumn() if total else TextColumn("{task.completed} docs"),
-                       _SpeedColumn(), TimeRemainingColumn(), TimeElapsedColumn()]
+            columns = [
+                SpinnerColumn(),
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn() if total else TextColumn("{task.completed} docs"),
+                _SpeedColumn(),
+                TimeRemainingColumn(),
+                TimeElapsedColumn(),
+            ]
             self.bar = Progress(*columns, console=console, speed_estimate_period=60.0)
             self.bar.start()
             self.task = self.bar.add_task(self.description, total=total)
@@ -554,8 +644,12 @@ class _Progress:
         eta = ""
         if self.total and rate > 0 and self.done < self.total:
             eta = f", ETA {_clock((self.total - self.done) / rate)}"
-        self.console.print(f"kg {self.description}: {self.done}{of} docs, {rate:.1f} docs/s{eta}, "
-                           f"elapsed {_clock(elapsed)}", markup=False, highlight=False, soft_wrap=True)
+        self.console.print(
+            f"kg {self.description}: {self.done}{of} docs, {rate:.1f} docs/s{eta}, elapsed {_clock(elapsed)}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
     def phase(self, text: str) -> None:
         self.description = text

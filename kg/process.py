@@ -210,7 +210,9 @@ def analyze_in_workers(
         try:
             while True:
                 while len(pending) < 2 * n_process and (batch := list(islice(it, chunk))):
-                    pending.append(pool.submit(analyze_batch, batch, model, batch_size=batch_size, as_text=as_text))
+                    pending.append(
+                        pool.submit(analyze_batch, batch, model, batch_size=batch_size, as_text=as_text)
+                    )
                 if not pending:
                     break
                 results, batch_times = pending.popleft().result()
@@ -239,8 +241,9 @@ def analyze_documents(
     instead of stopping the stream.
     """
     if n_process > 1:
-        for batch in analyze_in_workers(documents, model=model, n_process=n_process, batch_size=batch_size,
-                                        times=times):
+        for batch in analyze_in_workers(
+            documents, model=model, n_process=n_process, batch_size=batch_size, times=times
+        ):
             for item in batch:
                 if isinstance(item, Failed) and not keep_going:
                     raise RuntimeError(f"extraction failed on {item.doc_id}: {item.error}")

@@ -21,12 +21,19 @@ KEPT_LABELS = frozenset(
 _STRIP_LEFT = frozenset({"the", "The", "THE", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—", ")", "(", '"', "“", "”"})
 _NOT_NAMES = re.compile(r"^[\W\d_]+$")
-#: words announcing a news outlet before its name ("the right-wing Daily Mail", "Czech daily Lidove Noviny")
-_MEDIA_CUE = re.compile(
-    r"\b(?:daily|dailies|newspaper|paper|weekly|tabloid|magazine|broadsheet|television|tv|radio|channel|"
-    r"broadcaster|news agency|agency|website|station)\W*(?:\w+\W+){0,2}$",
-    re.I,
-)
+def _media_cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    import yaml
+
+    from kg.config import data_path
+
+    with data_path("media.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    before = "|".join(re.escape(w) for w in data["before"])
+    return re.compile(rf"\b(?:{before})\W*(?:\w+\W+){{0,2}}$", re.I), frozenset(data["name_words"])
+
+
+#: words announcing a news outlet before its name, and words that make a name an outlet's name
+_MEDIA_CUE, _MEDIA_WORDS = _media_cues()
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,40})?\s*[-–—(]")
 
 
@@ -153,8 +160,9 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
             continue
         sent = clean.sent
         role = title_phrase(clean) if label == "PERSON" else None
-        if label in {"ORG", "ORGANIZATION"} and _MEDIA_CUE.search(
-            doc.text[max(sent.start_char, clean.start_char - 40) : clean.start_char]
+        if label in {"ORG", "ORGANIZATION"} and (
+            _MEDIA_WORDS & set(clean.text.split())
+            or _MEDIA_CUE.search(doc.text[max(sent.start_char, clean.start_char - 40) : clean.start_char])
         ):
             role = "media"
         mentions.append(

@@ -18,6 +18,8 @@ from kg.extract.lexicon import Lexicon, Trigger, lexicon
 from kg.extract.status import event_status, is_dropped
 from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
 
+#: prepositions that order two events in time (the time of one is not the time of the other)
+_SEQUENCE_PREPS = frozenset({"following", "after", "before", "ahead", "since", "prior", "until", "pending"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
 _ARG_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "det"})
@@ -148,6 +150,8 @@ def clause_chain(token: Token) -> list[Token]:
     chain = [token]
     cur = token
     while cur.head.i != cur.i and len(chain) < 8 and cur.dep_ not in _CLAUSE_DEPS:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _SEQUENCE_PREPS:
+            break  # "following his visit, X will meet on Tuesday": Tuesday dates the meeting, not the visit
         cur = cur.head
         chain.append(cur)
     return chain

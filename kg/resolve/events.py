@@ -205,7 +205,13 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
     """Whether two mentions of one document state the same event."""
     if a.type != b.type or not times_compatible(a.time, b.time):
         return False
-    if a.place and b.place and a.place.key != b.place.key and a.type != "STATEMENT":
+    if (
+        a.place
+        and b.place
+        and a.place.key != b.place.key
+        and a.type != "STATEMENT"
+        and a.place.type == b.place.type  # a city and a country may both be right
+    ):
         return False
     if a.type in {"STATEMENT", "VISIT"}:
         lead, other = ("speaker", "audience") if a.type == "STATEMENT" else ("visitor", "host")
@@ -241,7 +247,7 @@ def merge_mentions(a: EventMention, b: EventMention) -> EventMention:
     return replace(
         a,
         participants=parts,
-        place=a.place or b.place,
+        place=_finer_place(a.place, b.place),
         time=more_specific(a.time, b.time),
         status=status,
         confidence=round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2),
@@ -249,6 +255,15 @@ def merge_mentions(a: EventMention, b: EventMention) -> EventMention:
         more_sources=[*a.more_sources, b.source, *b.more_sources],
         named_event=a.named_event or b.named_event,
     )
+
+
+def _finer_place(a: Participant | None, b: Participant | None) -> Participant | None:
+    """The more specific of two places of one event: a city over its country."""
+    if a is None:
+        return b
+    if b is not None and a.type == "COUNTRY" and b.type == "PLACE":
+        return b
+    return a
 
 
 def merge_in_document(events: list[EventMention]) -> list[EventMention]:

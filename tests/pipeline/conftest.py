@@ -38,8 +38,9 @@ def make_articles(n: int) -> list[dict[str, str]]:
         if a == b:
             b, cb, city = _LEADERS[(k + 2) % len(_LEADERS)]
         day = start + timedelta(days=k // 3)
-        text = _TEMPLATES[k % len(_TEMPLATES)].format(a=a, b=b, ca=ca, cb=cb, city=city,
-                                                      day=day.strftime("%B %-d"))
+        text = _TEMPLATES[k % len(_TEMPLATES)].format(
+            a=a, b=b, ca=ca, cb=cb, city=city, day=day.strftime("%B %-d")
+        )
         out.append({"id": f"test-{k:03d}", "published": day.isoformat(), "title": f"Talks {k}", "text": text})
     return out
 

@@ -22,10 +22,12 @@ def _nquads(store_dir: Path) -> str:
 def test_dask_build_equals_local_build(articles_file: Path, tmp_path: Path) -> None:
     local = tmp_path / "local"
     build([articles_file], local, progress=False, batch_size=8)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        summary = build([articles_file], tmp_path / "dask", progress=False, batch_size=3,
-                        dask=cluster.scheduler_address)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        summary = build(
+            [articles_file], tmp_path / "dask", progress=False, batch_size=3, dask=cluster.scheduler_address
+        )
     assert summary.documents == 40
     assert _nquads(tmp_path / "dask") == _nquads(local)
 
@@ -36,8 +38,12 @@ def test_analyze_with_dask_yields_document_results(articles: type) -> None:
     from kg.records import Document, DocumentResult
 
     docs = [Document(a["id"], a["text"]) for a in articles(6)]
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         results = list(analyze_with_dask(docs, client, chunk=2))
     assert all(isinstance(r, DocumentResult) for r in results)
     by_id = {r.document.id: r for r in results}

@@ -32,8 +32,9 @@ def _nquads(store_dir: Path) -> str:
 
 def _kg(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.Popen([sys.executable, "-c", CLI, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-c", CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
 
 
 def test_killed_build_resumes_to_identical_graph(articles_file: Path, tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ def _nquads(store: str | Path) -> str:
 
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
-def test_workers_build_equals_single_process(articles_file: Path, tmp_path: Path, start: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_build_equals_single_process(
+    articles_file: Path, tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KG_MP_START", start)
     one = build([articles_file], tmp_path / "one", progress=False, batch_size=8)
     two = build([articles_file], tmp_path / "two", progress=False, batch_size=5, workers=2)

@@ -178,8 +178,31 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
             )
         )
     mentions.extend(_title_only_mentions(doc, doc_id, mentions))
+    mentions.extend(_title_modifiers(doc, doc_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _title_modifiers(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
+    """The demonym of a title the NER left untagged ("Lithuanian Prime Minister X"): a mention of
+    the country, which resolution keeps only when the word is a known demonym."""
+    covered = {m.start for m in named}
+    out: list[EntityMention] = []
+    for m in named:
+        if m.type != "PERSON" or not m.role:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.start - len(m.role.split())
+        if first < 0 or doc[first].text != m.role.split()[0]:
+            continue
+        tok = doc[first]
+        if tok.is_title and not tok.ent_type_ and tok.idx not in covered and tok.pos_ in {"ADJ", "PROPN"}:
+            sent = tok.sent
+            out.append(EntityMention(doc_id, tok.idx, tok.idx + len(tok.text), tok.text, "NORP", None,
+                                     sent.start_char, sent.end_char))
+    return out
 
 
 def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:

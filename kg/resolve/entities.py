@@ -109,6 +109,21 @@ def _strip_title(text: str, type_: str, gaz: Gazetteer | None = None) -> str:
     return " ".join(words)
 
 
+_CAPITALS: dict[int, dict[str, GazEntry]] = {}
+
+
+def _capitals(gaz: Gazetteer) -> dict[str, GazEntry]:
+    """Country key -> its capital city (from the gazetteer), built once per gazetteer."""
+    found = _CAPITALS.get(id(gaz))
+    if found is None:
+        found = {}
+        for e in gaz.entries():
+            if e.type == "PLACE" and e.subtype == "capital" and e.country and e.country not in found:
+                found[e.country] = e
+        _CAPITALS[id(gaz)] = found
+    return found
+
+
 class DocumentResolver:
     """Resolve the entity mentions of one analysed document."""
 
@@ -206,6 +221,11 @@ class DocumentResolver:
                 pending_people.append(k)  # a surname: other mentions of this document first
                 continue
             entry = self._lookup(surface, m.type)
+            if entry is not None and entry.type == "COUNTRY" and m.type in {"NORP", "GPE"}:
+                # "the Malaysian capital": the capital city, not the country
+                following = self.analysis.document.text[m.end : m.end + 12].lower().split()
+                if following[:1] == ["capital"]:
+                    entry = self._capital(entry.key) or entry
             if entry is None and m.type == "PERSON":
                 pending_people.append(k)
                 continue
@@ -256,6 +276,10 @@ class DocumentResolver:
                 if linked == key:
                     self.link[k] = target.key
             del self.clusters[key]
+
+    def _capital(self, country_key: str) -> GazEntry | None:
+        capitals = _capitals(self.gaz)
+        return capitals.get(country_key)
 
     def _nil(self, k: int, m: EntityMention, surface: str, type_: str) -> None:
         """A name the gazetteer does not know: merge by normalised name (and defined acronym)."""

@@ -316,6 +316,9 @@ class EventExtractor:
                 # "plans to visit": the subject of the verb that owns "plans"
                 cur = cur.head
                 continue
+            if cur.dep_ == "relcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children):
+                cur = cur.head  # "the first speaker to visit Taiwan": the speaker's referent
+                continue
             break
         return []
 
@@ -704,6 +707,9 @@ class EventExtractor:
         if trig.type == "STATEMENT":
             roles += [(k, "audience") for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)]
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]
+        elif trig.type in {"VISIT", "MEETING"}:
+            # "a visit to Thailand by the Polish Premier X"
+            roles = [(k, first_role) for o in self._pobjs(token, {"by"}) for k in self.mentions_of(o)] + roles
         head = token.head
         # "Putin held talks", "Putin gave an interview", "said in an interview", "during his visit"
         if (
@@ -741,6 +747,17 @@ class EventExtractor:
             elif trig.type == "MEETING" and roles and verb.pos_ in {"VERB", "AUX"}:
                 # "... for cooperation talks with Turkish leaders, including a meeting with X"
                 roles = [(k, "participant") for k in self.subjects(verb)] + roles
+        if trig.type == "VISIT" and not any(r == "visitor" for _, r in roles):
+            # "he said, midway through a three-day visit to Thailand": the visitor is the one the
+            # clause is about
+            verb = token.head
+            for _ in range(4):
+                if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                people = [k for k in self.subjects(verb) if self.mentions[k].type in {"PERSON", "TITLE"}]
+                roles = [(k, "visitor") for k in people] + roles
         return roles
 
     def _named_event_near(self, token: Token, verb: Token) -> int | None:

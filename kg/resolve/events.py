@@ -104,9 +104,11 @@ def link_participants(
                 and place is None
                 and ev.place is None
                 and ev.trigger.lower()
-                not in {"visit", "visits", "visited", "visiting", "trip", "tour", "visitor"}
+                not in {"visit", "visits", "trip", "trips", "tour", "tours", "visitor", "stop", "stops", "arrival"}
             ):
-                continue  # "goes to the polls": a motion verb is a visit only with a destination
+                # "goes to the polls", "which Clinton visited": a verb of motion or visiting is a visit
+                # only with a destination (a nominal "his visit" may name it elsewhere)
+                continue
             if place is None and hosts and hosts[0].type == "COUNTRY":
                 place = Participant(hosts[0].key, hosts[0].label, hosts[0].type, "place", hosts[0].wikidata)
             parts = visitors + [p for p in parts if p.role != "visitor"]

@@ -218,6 +218,22 @@ class EventExtractor:
                 return best_subject
         return best
 
+    def _plural_antecedents(self, token: Token) -> list[int]:
+        """ "they": the coordinated named subject of this or the previous sentence ("Turkey and Israel
+        ... They signed"), when there is one."""
+        sent = token.sent
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        for s in [sent, prev] if prev is not None else [sent]:
+            for tok in s:
+                if tok.i >= token.i or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                if not any(c.dep_ == "conj" for c in tok.children):
+                    continue
+                group = [k for k in self.mentions_of(tok, depth=1) if self.mentions[k].type in _ACTOR_TYPES]
+                if len(group) >= 2:
+                    return group
+        return []
+
     def mentions_of(self, token: Token, depth: int = 0, via_appos: bool = False) -> list[int]:
         """Entity mentions an argument token stands for (with its conjuncts and appositions)."""
         if depth > 4:
@@ -232,6 +248,8 @@ class EventExtractor:
             ante = self._antecedent(token)
             if ante is not None:
                 found.append(ante)
+        elif token.lower_ in {"they", "them", "their"} and token.pos_ == "PRON":
+            found.extend(self._plural_antecedents(token))
         elif token.pos_ in {"NOUN", "PROPN"}:
             # "his Chinese counterpart President Xi Jinping", "the leaders of South Africa and Niger",
             # "a foreign ministry statement", "Thai Prime Minister Chavalit"
@@ -432,7 +450,9 @@ class EventExtractor:
         if opts.get("requires_light_verb") and not (
             token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in self.lex.light_verbs
         ):
-            return False
+            # "the 1984 Joint Declaration agreement between Britain and China" names its parties itself
+            if not (trig.type == "AGREEMENT" and self._pobjs(token, {"between"})):
+                return False
         if "needs_object" in opts:
             objs = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"}}
             objs |= {c.lemma_.lower() for c in self._pobjs(token, {"on", "to", "over"})}

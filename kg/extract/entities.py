@@ -21,6 +21,8 @@ KEPT_LABELS = frozenset(
 _STRIP_LEFT = frozenset({"the", "The", "THE", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—", ")", "(", '"', "“", "”"})
 _NOT_NAMES = re.compile(r"^[\W\d_]+$")
+
+
 def _media_cues() -> tuple[re.Pattern[str], frozenset[str]]:
     import yaml
 
@@ -200,8 +202,18 @@ def _title_modifiers(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[
         tok = doc[first]
         if tok.is_title and not tok.ent_type_ and tok.idx not in covered and tok.pos_ in {"ADJ", "PROPN"}:
             sent = tok.sent
-            out.append(EntityMention(doc_id, tok.idx, tok.idx + len(tok.text), tok.text, "NORP", None,
-                                     sent.start_char, sent.end_char))
+            out.append(
+                EntityMention(
+                    doc_id,
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    "NORP",
+                    None,
+                    sent.start_char,
+                    sent.end_char,
+                )
+            )
     return out
 
 

@@ -330,11 +330,15 @@ class DocumentResolver:
                 # a misspelt surname of someone already named here ("Chang" for "John Chan")
                 from rapidfuzz.fuzz import ratio
 
-                for cl in people:
-                    last = cl.label.casefold().replace("-", " ").split()[-1]
-                    if len(cl.label.split()) > 1 and last[:1] == words[0][:1] and ratio(last, words[0]) >= 88:
-                        target = cl
-                        break
+                close = [
+                    cl
+                    for cl in people
+                    if len(cl.label.split()) > 1
+                    and cl.label.casefold().replace("-", " ").split()[-1][:1] == words[0][:1]
+                    and ratio(cl.label.casefold().replace("-", " ").split()[-1], words[0]) >= 88
+                ]
+                if len(close) == 1:  # "Chang" for "John Chan", unless "Lien Chan" is there too
+                    target = close[0]
             if target is None and len(words) == 1:
                 entry = self._lookup(surface, "PERSON")
                 if (
@@ -381,12 +385,42 @@ class DocumentResolver:
             title = lex.titles.get(" ".join(title_words))
             if country is None or title is None:
                 continue
-            holder = self.gaz.holder(title, country.key, self.published)
+            holder = self._title_holder(title, country.key)
             if holder is not None:
                 cl = self.clusters.get(holder.key)
                 if cl is None:
                     cl = self.clusters[holder.key] = _Cluster(holder.key, holder.label, "PERSON", holder)
                 self.link[k] = holder.key
+
+    def _title_holder(self, title: str, country_key: str) -> GazEntry | None:
+        """Who "the Polish foreign minister" is: the holder at the document's date when the text names
+        them too; else the one person of that country named in the text who ever held the title, or
+        the only one of that country; else the holder per the gazetteer."""
+        from kg.resolve.gazetteer import normalize_role
+
+        holder = self.gaz.holder(title, country_key, self.published)
+        if holder is not None and holder.key in self.clusters and self.clusters[holder.key].mentions:
+            return holder
+        facts = self.role_facts()
+        want = normalize_role(title)
+        national: list[_Cluster] = []
+        titled: list[_Cluster] = []
+        for c in self.clusters.values():
+            if c.type != "PERSON" or not c.mentions:
+                continue
+            roles = [(r.role, r.of) for r in (c.entry.roles if c.entry else ())]
+            roles += [(f.role, f.of) for f in facts.get(c.key, [])]
+            if (c.entry and c.entry.country == country_key) or any(of == country_key for _, of in roles):
+                national.append(c)
+                if any(normalize_role(role) == want for role, of in roles if of in (None, country_key)):
+                    titled.append(c)
+        for group in (titled, national):
+            if len(group) == 1:
+                c = group[0]
+                return c.entry or GazEntry(
+                    c.key, c.label, "PERSON", (), None, country_key, None, (), (), None, None, None
+                )
+        return holder
 
     # -- output -----------------------------------------------------------------------------------
     def role_facts(self) -> dict[str, list[RoleFact]]:

@@ -244,6 +244,10 @@ def _entry(row: dict[str, Any]) -> GazEntry:
     )
 
 
+#: how far back from its end a term without a start date is believed (about one term of office)
+OPEN_TERM_DAYS = 4 * 365
+
+
 class Gazetteer:
     """Lookups over the gazetteer entries (see the module docstring)."""
 
@@ -381,6 +385,14 @@ class Gazetteer:
         found = self._role_index().get((normalize_role(role), of_key), [])
         if on is not None:
             found = [(e, r) for e, r in found if r.covers(on)]
+            # a term known only by its end ("Foreign Minister until 2005") says little about a day
+            # years before that end: keep it only for the last few years of the term
+            dated = [
+                (e, r)
+                for e, r in found
+                if r.start is not None or r.end is None or (r.end - on).days <= OPEN_TERM_DAYS
+            ]
+            found = dated
         else:
             found = [(e, r) for e, r in found if r.end is None]
         if not found:

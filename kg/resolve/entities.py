@@ -295,6 +295,9 @@ class DocumentResolver:
                     if acro in cl.surfaces:
                         self._add(k, m, cl.key, cl.label, cl.type, cl.entry, surface)
                         return
+        if " " not in surface and lexicon().trigger(surface.lower(), "NOUN") is not None:
+            self.link[k] = None  # "his annual Address to the Federal Assembly": an event word, not a name
+            return
         key = entity_key(surface, type_)
         self._add(k, m, key, surface, type_, None, surface)
 

@@ -81,6 +81,7 @@ class BuildSummary:
             "triples": self.triples,
             "seconds": round(self.seconds, 2),
             "stages": {k: round(v, 2) for k, v in sorted(self.stages.seconds.items())},
+            "errors": self.errors[:20],
         }
 
 
@@ -242,7 +243,7 @@ def _date(value: Any) -> date | None:
 def stored_event_mentions(store: Store) -> list[EventMention]:
     """Every event mention of the document graphs, rebuilt as records (input of the cross-doc merge)."""
     sparql = data_path("sparql", "event_mentions.rq").read_text(encoding="utf-8")
-    rows = store.query(sparql).rows
+    rows = _rows_by_graph_chunks(store, sparql)
     mentions: dict[str, EventMention] = {}
     parts: dict[str, dict[str, Participant]] = {}
     for row in rows:
@@ -314,6 +315,38 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
     return out
 
 
+#: document graphs per chunk of the event-mention query (bounds the query engine's memory)
+QUERY_CHUNK = 250
+
+
+def _rows_by_graph_chunks(store: Store, sparql: str) -> Iterator[dict[str, Any]]:
+    """Rows of a ``GRAPH ?g { ... }`` query, evaluated over a few hundred named graphs at a time.
+
+    Over a whole corpus at once Oxigraph holds the joins of every graph in memory (1.3 GB for the
+    16,805 rows of Reuters-21578); chunked, the same rows come out in a tenth of it, as fast.
+    Other stores run the query once.
+    """
+    from kg.store.oxigraph import OxigraphStore
+
+    if not isinstance(store, OxigraphStore):
+        yield from store.query(sparql).rows
+        return
+    import pyoxigraph as ox
+
+    from kg.store.terms import from_ox
+
+    prefix = "https://w3id.org/kg/id/graph/doc/"
+    graphs: list[Any] = sorted(
+        (g for g in store.raw.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+        key=lambda g: g.value,
+    )
+    for i in range(0, len(graphs), QUERY_CHUNK):
+        answer: Any = store.raw.query(sparql, named_graphs=graphs[i : i + QUERY_CHUNK])
+        names = [v.value for v in answer.variables]
+        for solution in answer:
+            yield {n: from_ox(solution[n]) for n in names if solution[n] is not None}
+
+
 _LEAD = {"VISIT": "visitor", "STATEMENT": "speaker"}
 
 
@@ -351,12 +384,35 @@ def remerge(store: Store, summary: BuildSummary | None = None) -> list[Event]:
     t1 = time.perf_counter()
     quads = merged_quads(events)
     t2 = time.perf_counter()
-    store.replace_graphs({MERGED_GRAPH: quads})
+    _replace_large_graph(store, MERGED_GRAPH, quads)
     if summary is not None:
         summary.stages.add("resolution", t1 - t0)
         summary.stages.add("rdf", t2 - t1)
         summary.stages.add("store", time.perf_counter() - t2)
     return events
+
+
+def _replace_large_graph(store: Store, graph: URIRef, quads: list[Any]) -> None:
+    """Replace one big graph. On Oxigraph: drop it, then one N-Quads ``load`` (a SPARQL
+    ``INSERT DATA`` of 400,000 triples takes over a gigabyte to parse). Two transactions: a build
+    killed between them leaves no merged graph, and the next build recomputes it."""
+    from kg.store.oxigraph import OxigraphStore
+
+    if not isinstance(store, OxigraphStore):
+        store.replace_graphs({graph: quads})
+        return
+    import pyoxigraph as ox
+
+    from kg.store.terms import nt
+
+    name = ox.NamedNode(str(graph))
+    if store.raw.contains_named_graph(name):
+        store.raw.remove_graph(name)
+    g = nt(graph)
+    body = "".join(f"{nt(s)} {nt(p)} {nt(o)} {g} .\n" for s, p, o, _ in quads)
+    del quads
+    if body:
+        store.raw.load(body, format=ox.RdfFormat.N_QUADS)
 
 
 def write_reference(store: Store) -> None:

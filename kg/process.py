@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from kg.extract import analyze
@@ -201,15 +201,19 @@ def analyze_in_workers(
     (DocumentResults, or GraphTexts when ``as_text``). At most ``2 * n_process`` chunks are in
     flight, so the input is read only as fast as the workers consume it.
     """
+    docs = iter(documents)
+    first = list(islice(docs, chunk))
+    if not first:
+        return  # nothing to do: no pipeline, no pool
+    chunks: Iterator[list[Document]] = chain([first], iter(lambda: list(islice(docs, chunk)), []))
     ctx = _context()
     if ctx.get_start_method() == "fork":
         _warm_up(model)
-    it = iter(documents)
     pending: deque[Future[tuple[list[Any], StageTimes]]] = deque()
     with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
         try:
             while True:
-                while len(pending) < 2 * n_process and (batch := list(islice(it, chunk))):
+                while len(pending) < 2 * n_process and (batch := next(chunks, None)):
                     pending.append(
                         pool.submit(analyze_batch, batch, model, batch_size=batch_size, as_text=as_text)
                     )

@@ -11,6 +11,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Write the graph out: events, entities, rdf, graph, html, timeline, map.",
-                         no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write the graph out: events, entities, rdf, graph, html, timeline, map.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")

@@ -104,7 +104,9 @@ def events(store: Store) -> list[Event]:
     history: dict[str, list[StatusRecord]] = defaultdict(list)
     for row in store.query(_sparql("status_records")).rows:
         history[str(row["e"])].append(
-            StatusRecord(str(row["status"]), _day(row.get("asOf")), str(row.get("docId") or ""), _opt(row.get("value")))
+            StatusRecord(
+                str(row["status"]), _day(row.get("asOf")), str(row.get("docId") or ""), _opt(row.get("value"))
+            )
         )
     out: list[Event] = []
     mention: EventMention
@@ -139,7 +141,9 @@ def events(store: Store) -> list[Event]:
                 cameo=_opt(row.get("cameo")),
                 plover=_opt(row.get("plover")),
                 named_event=_opt(row.get("named")),
-                history=sorted(set(history.get(iri, [])), key=lambda h: (h.as_of or date.min, h.doc_id, h.status)),
+                history=sorted(
+                    set(history.get(iri, [])), key=lambda h: (h.as_of or date.min, h.doc_id, h.status)
+                ),
             )
         )
     return out

@@ -155,6 +155,7 @@ def _has_title(text: str, titles: dict[str, str]) -> bool:
 
 def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
     """Every entity mention kg keeps, in text order, with the title of each person."""
+    text = doc.text  # spaCy rebuilds Doc.text on every access
     mentions: list[EntityMention] = []
     for span, label in _merged_spans(doc):
         clean = clean_span(span)
@@ -164,7 +165,7 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
         role = title_phrase(clean) if label == "PERSON" else None
         if label in {"ORG", "ORGANIZATION"} and (
             _MEDIA_WORDS & set(clean.text.split())
-            or _MEDIA_CUE.search(doc.text[max(sent.start_char, clean.start_char - 40) : clean.start_char])
+            or _MEDIA_CUE.search(text[max(sent.start_char, clean.start_char - 40) : clean.start_char])
         ):
             role = "media"
         mentions.append(

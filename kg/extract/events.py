@@ -179,6 +179,7 @@ class EventExtractor:
         published=None,
     ) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.doc_id = doc_id
         self.mentions = mentions
         self.index = MentionIndex(doc, mentions)
@@ -206,7 +207,7 @@ class EventExtractor:
             if m.start >= token.idx:
                 break
             if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500:
-                if _inside_quotes(self.doc.text, m.sentence_start, m.start):
+                if _inside_quotes(self.text, m.sentence_start, m.start):
                     continue  # a person named inside a quote is not the one who speaks
                 best = k
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -571,7 +572,7 @@ class EventExtractor:
             and trig.type == "STATEMENT"
             and trig.pos == "VERB"
             and self.published is not None
-            and (token.tag_ == "VBD" and not _inside_quotes(self.doc.text, token.sent.start_char, token.idx))
+            and (token.tag_ == "VBD" and not _inside_quotes(self.text, token.sent.start_char, token.idx))
         ):
             # the dateline: a wire story's "X said" without a date was said on the day it reports
             time = TimeValue(

@@ -104,7 +104,18 @@ def link_participants(
                 and place is None
                 and ev.place is None
                 and ev.trigger.lower()
-                not in {"visit", "visits", "trip", "trips", "tour", "tours", "visitor", "stop", "stops", "arrival"}
+                not in {
+                    "visit",
+                    "visits",
+                    "trip",
+                    "trips",
+                    "tour",
+                    "tours",
+                    "visitor",
+                    "stop",
+                    "stops",
+                    "arrival",
+                }
             ):
                 # "goes to the polls", "which Clinton visited": a verb of motion or visiting is a visit
                 # only with a destination (a nominal "his visit" may name it elsewhere)

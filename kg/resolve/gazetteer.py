@@ -432,7 +432,18 @@ class Gazetteer:
         exact = [e for e in self._names.get(n, ()) if type is None or e.type == type]
         if exact:
             return exact[0]
-        names, owners = self._fuzzy_pool(type)
+        cache = self.__dict__.setdefault("_fuzzy_cache", {})
+        if (n, type) in cache:
+            return cache[(n, type)]  # type: ignore[no-any-return]
+        # a match shares the first letter, so only names with that letter are compared
+        buckets = self.__dict__.setdefault("_fuzzy_buckets", {})
+        if (type, n[0]) not in buckets:
+            all_names, all_owners = self._fuzzy_pool(type)
+            picked = [
+                (name, owner) for name, owner in zip(all_names, all_owners, strict=True) if name[:1] == n[0]
+            ]
+            buckets[(type, n[0])] = ([p[0] for p in picked], [p[1] for p in picked])
+        names, owners = buckets[(type, n[0])]
         allowed = 1 if len(n) < 10 else 2
         hits = process.extract(n, names, scorer=fuzz.ratio, score_cutoff=80, limit=10)
         good = {
@@ -440,9 +451,11 @@ class Gazetteer:
             for name, _score, i in hits
             if name[0] == n[0] and OSA.distance(n, name) <= allowed and abs(len(name) - len(n)) <= allowed
         }
-        if len(good) != 1:
-            return None
-        return next(iter(good.values()))
+        result = next(iter(good.values())) if len(good) == 1 else None
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[(n, type)] = result
+        return result
 
     # ----------------------------------------------------------------------------------- spaCy ruler
     def ruler_patterns(self) -> list[dict[str, Any]]:

@@ -136,7 +136,11 @@ def tag(
             before=text[max(0, cs - 30) : cs],
             after=text[ce : ce + 30],
         )
-        norm = handler(inner.groupdict(), ctx)
+        try:
+            norm = handler(inner.groupdict(), ctx)
+        except (ValueError, OverflowError):
+            # "700,000 weeks ago": arithmetic past the calendar's range; the phrase is not a usable date
+            continue
         if norm is None:
             continue
         remember(state, norm)

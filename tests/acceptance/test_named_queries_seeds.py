@@ -13,15 +13,27 @@ def rows(store, name: str, **params: str) -> list[dict]:  # type: ignore[no-unty
 
 
 def test_every_named_query_is_tested_here() -> None:
-    tested = {"actor_timeline", "central_actors", "events_in_range", "moved_events", "org_member_events",
-              "planned_unconfirmed", "quotes_by_speaker", "resolve_entity", "statements_by_outlet",
-              "visits_by_country", "who_met_whom"}
+    tested = {
+        "actor_timeline",
+        "central_actors",
+        "events_in_range",
+        "moved_events",
+        "org_member_events",
+        "planned_unconfirmed",
+        "quotes_by_speaker",
+        "resolve_entity",
+        "statements_by_outlet",
+        "visits_by_country",
+        "who_met_whom",
+    }
     assert {q.name for q in list_named()} <= tested
 
 
 def test_actor_timeline(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    got = {(r["type"], r["role"], r["date"], r["status"]) for r in rows(seeds_store, "actor_timeline",
-                                                                        actor="Vladimir Putin")}
+    got = {
+        (r["type"], r["role"], r["date"], r["status"])
+        for r in rows(seeds_store, "actor_timeline", actor="Vladimir Putin")
+    }
     assert got == {
         ("statement", "speaker", None, "happened"),
         ("statement", "speaker", "2019-02", "happened"),
@@ -31,8 +43,9 @@ def test_actor_timeline(seeds_store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_actor_timeline_by_qid_or_alias(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    assert rows(seeds_store, "actor_timeline", actor="Putin") == rows(seeds_store, "actor_timeline",
-                                                                     actor="Vladimir Putin")
+    assert rows(seeds_store, "actor_timeline", actor="Putin") == rows(
+        seeds_store, "actor_timeline", actor="Vladimir Putin"
+    )
 
 
 def test_central_actors(seeds_store) -> None:  # type: ignore[no-untyped-def]
@@ -42,8 +55,10 @@ def test_central_actors(seeds_store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_events_in_range(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    got = {(r["type"], r["placeLabel"], str(r["dateStart"])) for r in rows(
-        seeds_store, "events_in_range", start="2019-04-01", end="2019-04-30")}
+    got = {
+        (r["type"], r["placeLabel"], str(r["dateStart"]))
+        for r in rows(seeds_store, "events_in_range", start="2019-04-01", end="2019-04-30")
+    }
     assert got == {("visit", "Beijing", "2019-04-26"), ("meeting", "Beijing", "2019-04-26")}
     assert rows(seeds_store, "events_in_range", start="2019-06-01", end="2019-06-30")
     assert not rows(seeds_store, "events_in_range", start="2018-01-01", end="2018-12-31")
@@ -71,7 +86,8 @@ def test_quotes_by_speaker_about_the_sco(seeds_store) -> None:  # type: ignore[n
 
 def test_resolve_entity(seeds_store) -> None:  # type: ignore[no-untyped-def]
     assert [r["label"] for r in rows(seeds_store, "resolve_entity", key="SCO")] == [
-        "Shanghai Cooperation Organization"]
+        "Shanghai Cooperation Organization"
+    ]
 
 
 def test_statements_by_outlet(seeds_store) -> None:  # type: ignore[no-untyped-def]
@@ -81,8 +97,10 @@ def test_statements_by_outlet(seeds_store) -> None:  # type: ignore[no-untyped-d
 
 
 def test_visits_by_country(seeds_store) -> None:  # type: ignore[no-untyped-def]
-    got = {(r["visitorCountryLabel"], r["hostCountryLabel"], int(r["visits"]))
-           for r in rows(seeds_store, "visits_by_country")}
+    got = {
+        (r["visitorCountryLabel"], r["hostCountryLabel"], int(r["visits"]))
+        for r in rows(seeds_store, "visits_by_country")
+    }
     assert got == {("China", "Russia", 1), ("Russia", "China", 1)}
 
 

@@ -22,5 +22,5 @@ def test_seeds_map_and_geojson(seeds_store, tmp_path: Path) -> None:  # type: ig
     beijing = next(xy for props, xy in places.items() if "Beijing" in props)
     assert abs(beijing[0] - 116.4) < 1 and abs(beijing[1] - 39.9) < 1
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
-    assert "Beijing" in html and "<script src=\"http" not in html
+    assert "Beijing" in html and '<script src="http' not in html
     assert len(files) == 2

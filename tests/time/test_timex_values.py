@@ -170,3 +170,13 @@ def test_sorted_and_non_overlapping():
 
 def test_ages_and_money_are_not_times():
     assert tag("The 45-year-old envoy paid $2019 for 1,990 tickets.", DCT) == []
+
+
+def test_expressions_beyond_the_calendar_do_not_crash() -> None:
+    """Regression: Reuters-21578 doc 2572 crashed the build with OverflowError (date out of range)."""
+    from datetime import date
+
+    from kg.time import tag
+
+    out = tag("Output fell 500,000 weeks ago and 99999999 years ago, officials said.", date(1987, 3, 4))
+    assert all(t.value for t in out)

@@ -30,6 +30,7 @@ from rdflib import URIRef
 from kg.config import data_path
 from kg.documents import ReadReport, read_documents
 from kg.errors import KGError
+from kg.export.records import as_day, as_str, type_name
 from kg.process import (
     NLP_BATCH,
     Failed,
@@ -50,7 +51,6 @@ from kg.store import Store, open_store
 DEFAULT_BATCH = 64
 #: quads written between two store flushes (keeps the store's write buffers, so RSS, bounded)
 FLUSH_EVERY = 200_000
-_ONTOLOGY = "https://w3id.org/kg/ontology#"
 
 
 @dataclass
@@ -231,15 +231,6 @@ def _parse_lines(text: GraphText) -> list[Any]:
     return [(s, p, o, URIRef(text.graph)) for s, p, o, _ in ds.quads((None, None, None, None))]
 
 
-def _date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def stored_event_mentions(store: Store) -> list[EventMention]:
     """Every event mention of the document graphs, rebuilt as records (input of the cross-doc merge)."""
     sparql = data_path("sparql", "event_mentions.rq").read_text(encoding="utf-8")
@@ -257,17 +248,17 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                     0,
                     "DATE",
                     str(row["value"]),
-                    _date(row.get("begin")),
-                    _date(row.get("end")),
+                    as_day(row.get("begin")),
+                    as_day(row.get("end")),
                 )
             place = None
             if row.get("place"):
                 place = Participant(
                     str(row["placeKey"]),
                     str(row.get("placeLabel") or ""),
-                    _type_name(row.get("placeType")),
+                    type_name(row.get("placeType")),
                     "place",
-                    _opt(row.get("placeQid")),
+                    as_str(row.get("placeQid")),
                 )
             doc_id = str(row["docId"])
             start = int(row.get("start") or 0)
@@ -288,10 +279,10 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                 time=tv,
                 status=str(row["status"]),
                 confidence=float(row["confidence"]),
-                cameo=_opt(row.get("cameo")),
-                plover=_opt(row.get("plover")),
-                published=_date(row.get("published")),
-                named_event=_opt(row.get("named")),
+                cameo=as_str(row.get("cameo")),
+                plover=as_str(row.get("plover")),
+                published=as_day(row.get("published")),
+                named_event=as_str(row.get("named")),
                 local_id=str(row.get("localId") or iri.rsplit("/event/", 1)[-1]),
             )
             parts[iri] = {}
@@ -303,9 +294,9 @@ def stored_event_mentions(store: Store) -> list[EventMention]:
                 Participant(
                     key,
                     str(row.get("actorLabel") or ""),
-                    _type_name(row.get("actorType")),
+                    type_name(row.get("actorType")),
                     role,
-                    _opt(row.get("actorQid")),
+                    as_str(row.get("actorQid")),
                 ),
             )
     out = []
@@ -357,23 +348,6 @@ def _ordered(participants: list[Participant], etype: str) -> list[Participant]:
         if lead
         else sorted(participants, key=lambda p: p.key)
     )
-
-
-def _opt(value: Any) -> str | None:
-    return str(value) if value is not None else None
-
-
-_TYPES = {
-    "Person": "PERSON",
-    "Country": "COUNTRY",
-    "Organization": "ORGANIZATION",
-    "Place": "PLACE",
-    "NamedEvent": "NAMED_EVENT",
-}
-
-
-def _type_name(iri: Any) -> str:
-    return _TYPES.get(str(iri).replace(_ONTOLOGY, ""), "ORGANIZATION")
 
 
 def remerge(store: Store, summary: BuildSummary | None = None) -> list[Event]:

@@ -35,7 +35,8 @@ def type_name(iri: Any) -> str:
     return _TYPES.get(str(iri).replace(_ONTOLOGY, ""), "ORGANIZATION")
 
 
-def _day(value: Any) -> date | None:
+def as_day(value: Any) -> date | None:
+    """A SPARQL value as a day (None when it is not one)."""
     if value is None or isinstance(value, date):
         return value
     try:
@@ -44,7 +45,8 @@ def _day(value: Any) -> date | None:
         return None
 
 
-def _opt(value: Any) -> str | None:
+def as_str(value: Any) -> str | None:
+    """A SPARQL value as text, keeping None (unbound)."""
     return None if value is None else str(value)
 
 
@@ -63,7 +65,8 @@ def events(store: Store) -> list[Event]:
             key = str(row["actorKey"])
             role = str(row["role"]).rsplit("/", 1)[-1]
             ev["parts"].setdefault(
-                (key, role), (str(row["actorLabel"]), type_name(row["actorType"]), _opt(row.get("actorQid")))
+                (key, role),
+                (str(row["actorLabel"]), type_name(row["actorType"]), as_str(row.get("actorQid"))),
             )
         if row.get("place") and ev["place"] is None:
             ev["place"] = Participant(
@@ -71,7 +74,7 @@ def events(store: Store) -> list[Event]:
                 str(row["placeLabel"]),
                 type_name(row["placeType"]),
                 "place",
-                _opt(row.get("placeQid")),
+                as_str(row.get("placeQid")),
             )
     sources: dict[str, dict[str, EventMention]] = defaultdict(dict)
     for row in store.query(_sparql("event_sources")).rows:
@@ -93,7 +96,7 @@ def events(store: Store) -> list[Event]:
                 [],
                 span,
                 status=str(row["status"]),
-                published=_day(row.get("published")),
+                published=as_day(row.get("published")),
                 local_id=m,
             )
         elif row.get("start") is not None and cur.source.start == cur.source.sentence_start:
@@ -105,7 +108,10 @@ def events(store: Store) -> list[Event]:
     for row in store.query(_sparql("status_records")).rows:
         history[str(row["e"])].append(
             StatusRecord(
-                str(row["status"]), _day(row.get("asOf")), str(row.get("docId") or ""), _opt(row.get("value"))
+                str(row["status"]),
+                as_day(row.get("asOf")),
+                str(row.get("docId") or ""),
+                as_str(row.get("value")),
             )
         )
     out: list[Event] = []
@@ -132,15 +138,15 @@ def events(store: Store) -> list[Event]:
                 participants=list(parts.values()),
                 mentions=mentions,
                 place=data["place"],
-                date=_opt(row.get("value")),
-                begin=_day(row.get("begin")),
-                end_day=_day(row.get("end")),
+                date=as_str(row.get("value")),
+                begin=as_day(row.get("begin")),
+                end_day=as_day(row.get("end")),
                 status=str(row.get("status") or "happened"),
                 confidence=float(row["confidence"]),
                 merge_confidence=float(row.get("merge") or 1.0),
-                cameo=_opt(row.get("cameo")),
-                plover=_opt(row.get("plover")),
-                named_event=_opt(row.get("named")),
+                cameo=as_str(row.get("cameo")),
+                plover=as_str(row.get("plover")),
+                named_event=as_str(row.get("named")),
                 history=sorted(
                     set(history.get(iri, [])), key=lambda h: (h.as_of or date.min, h.doc_id, h.status)
                 ),
@@ -161,7 +167,7 @@ def entities(store: Store) -> list[Entity]:
             {
                 "key": str(row["key"]),
                 "type": type_name(row["type"]),
-                "qid": _opt(row.get("qid")),
+                "qid": as_str(row.get("qid")),
                 "mentions": set(),
             },
         )

@@ -15,13 +15,12 @@ inert.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.export.data import GraphData, QueryStore, load_graph_data, parse_date
-from kg.export.page import asset, escape, inline_script, inline_style, json_script
+from kg.export.page import asset, escape, fill_template, inline_script, inline_style, json_script
 
 #: node colours by entity type (colour-blind friendly Tableau palette)
 COLORS = {
@@ -81,7 +80,7 @@ def render_html(payload: dict[str, Any], title: str = "kg graph") -> str:
         "vis": inline_script(asset("vis-network.min.js")),
         "app": inline_script(asset("graph.js")),
     }
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], asset("graph.html"))
+    return fill_template("graph.html", parts)
 
 
 def write_html(

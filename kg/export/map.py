@@ -11,7 +11,6 @@ HTML map (Leaflet bundled and inlined; background tiles optional, off by default
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 
 from kg.errors import ExportError
 from kg.export.data import GraphData, QueryStore, load_graph_data, parse_date
-from kg.export.page import asset, escape, inline_script, inline_style, json_script
+from kg.export.page import asset, escape, fill_template, inline_script, inline_style, json_script
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "\u00a9 OpenStreetMap contributors"
@@ -121,7 +120,7 @@ def render_map(collection: dict[str, Any], *, tiles: str | None = None, title: s
         "leaflet": inline_script(asset("leaflet.js")),
         "app": inline_script(asset("map.js")),
     }
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts_map[m.group(1)], asset("map.html"))
+    return fill_template("map.html", parts_map)
 
 
 def write_map(

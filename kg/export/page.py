@@ -56,3 +56,8 @@ def inline_style(css: str) -> str:
 def escape(text: str) -> str:
     """HTML-escape text for element content and attribute values."""
     return html.escape(text, quote=True)
+
+
+def fill_template(name: str, parts: dict[str, str]) -> str:
+    """An asset page template with each ``{{key}}`` replaced by its (already escaped) part."""
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], asset(name))

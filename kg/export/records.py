@@ -13,17 +13,12 @@ from datetime import date
 from typing import Any
 
 from kg.config import data_path
+from kg.rdf.writer import ENTITY_CLASSES
 from kg.records import Entity, EntityMention, Event, EventMention, Participant, Span, StatusRecord
 from kg.store import Store
 
-_ONTOLOGY = "https://w3id.org/kg/ontology#"
-_TYPES = {
-    "Person": "PERSON",
-    "Country": "COUNTRY",
-    "Organization": "ORGANIZATION",
-    "Place": "PLACE",
-    "NamedEvent": "NAMED_EVENT",
-}
+#: entity class IRI -> kg type, the inverse of the writer's mapping
+_TYPES = {str(cls): name for name, cls in ENTITY_CLASSES.items()}
 
 
 def _sparql(name: str) -> str:
@@ -32,7 +27,7 @@ def _sparql(name: str) -> str:
 
 def type_name(iri: Any) -> str:
     """kg:Person -> "PERSON" (and so on for every entity class)."""
-    return _TYPES.get(str(iri).replace(_ONTOLOGY, ""), "ORGANIZATION")
+    return _TYPES.get(str(iri), "ORGANIZATION")
 
 
 def as_day(value: Any) -> date | None:

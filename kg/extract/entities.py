@@ -36,7 +36,6 @@ def _media_cues() -> tuple[re.Pattern[str], frozenset[str]]:
 
 #: words announcing a news outlet before its name, and words that make a name an outlet's name
 _MEDIA_CUE, _MEDIA_WORDS = _media_cues()
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n]{0,40})?\s*[-–—(]")
 
 
 def clean_span(span: Span) -> Span | None:
@@ -275,17 +274,3 @@ def defined_acronyms(doc: Doc) -> dict[str, str]:
                     if clean is not None:
                         out[acro] = clean.text
     return out
-
-
-def dateline_place(text: str) -> str | None:
-    """The place of a dateline ("MOSCOW – ...", "BEIJING, April 24 (AFP) -"), as written."""
-    match = _DATELINE.match(text[:200].split("\n\n")[0] if "\n\n" in text[:200] else text[:200])
-    if not match:
-        # the dateline may open the first paragraph after a headline
-        for para in text[:600].split("\n\n")[1:3]:
-            match = _DATELINE.match(para)
-            if match:
-                break
-    if not match:
-        return None
-    return match.group(1).strip()

@@ -72,6 +72,9 @@ class Ctx:
     #: up to 30 characters either side of the expression, for the few rules that look around
     before: str = ""
     after: str = ""
+    #: the whole text and the expression's offset in it (for look-backs within the sentence)
+    doc: str = ""
+    start: int = 0
     _tense: str | None = None
     _tense_done: bool = False
 
@@ -197,29 +200,58 @@ def n_numeric(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", d.isoformat()) if d else None
 
 
+_UNIVERSAL = re.compile(r"\b(?:GMT|UTC)\b")
+#: a four-digit universal time in brackets right after another clock time restates it
+_RESTATED = re.compile(r"(?:\d|[ap]\.?m\.?)\s*\(\s*$", re.I)
+_PAREN_DAY = re.compile(rf"\s*\([^()]{{1,20}}\)\s*,?\s*(?:on\s+)?({WEEKDAY})\b", re.I)
+_SENT_BREAK = re.compile(r"[.!?][\"')\]]*\s+[\"'(\[]?[A-Z0-9]|\n\s*\n")
+
+
+def _sentence_day(ctx: Ctx) -> date | None:
+    """The day last named before the expression in its own sentence ("on Tuesday ... at 6 p.m.")."""
+    seen = ctx.state.get("day_at")
+    if seen is None:
+        return None
+    end, day = seen
+    if ctx.start - end > 300 or _SENT_BREAK.search(ctx.doc, end, ctx.start):
+        return None
+    return day  # type: ignore[no-any-return]
+
+
 def n_clock(g: G, ctx: Ctx) -> Norm | None:
+    """ "10:30 a.m. Tuesday", "0800 GMT", "noon": a TIME on the day named with it (else the DCT)."""
     if g.get("noon"):
         hh, mm = (12, 0) if _low(g["noon"]) in ("noon", "midday") else (0, 0)
     elif g.get("h24") is not None:
         hh, mm = int(g["h24"]), int(g["mi24"])
+    elif g.get("h4") is not None:
+        if _RESTATED.search(ctx.before):
+            return None  # "10:35 a.m. (0735 GMT)": the same moment again, in universal time
+        hh, mm = int(g["h4"]), int(g["mi4"])
     else:
         hh, mm = int(g["h"]), int(g["mi"] or 0)
         pm = g["ampm"].lower().startswith("p")
         hh = (hh % 12) + (12 if pm else 0)
+    # "16:08 UTC", "0800 GMT": universal time is written with the ISO 8601 "Z"
+    zone = "Z" if _UNIVERSAL.search(ctx.text) and not re.match(r"\s*[+-]\s*\d", ctx.after) else ""
+    clock = f"T{hh:02d}:{mm:02d}{zone}"
     day: date | None = None
-    day_x = "XXXX-XX-XX"
     if g.get("mon"):  # "5 p.m. EST Nov. 9"
         md = n_month_day({"mon": g["mon"], "day": g["day"], "y": g.get("y")}, ctx)
         if md is None or not md.value[:4].isdigit():
             return None
-        return Norm("TIME", f"{md.value}T{hh:02d}:{mm:02d}")
-    if g.get("wd") or g.get("wd2"):
-        day = _weekday_date(WEEKDAYS[_low(g.get("wd") or g.get("wd2"))], "", ctx)
+        return Norm("TIME", md.value + clock)
+    wd = g.get("wd") or g.get("wd2")
+    later = None if wd else _PAREN_DAY.match(ctx.after)
+    if later:  # "10:35 a.m. (0735 GMT) Friday"
+        wd = later.group(1)
+    if wd:
+        day = _weekday_date(WEEKDAYS[_low(wd)], "", ctx)
     elif g.get("dw") or g.get("dw2"):
         day = _day_word(str(g.get("dw") or g.get("dw2")), ctx)
-    elif ctx.dct is not None:
-        day = ctx.dct
-    return Norm("TIME", f"{_day_or_x(day, day_x)}T{hh:02d}:{mm:02d}")
+    else:
+        day = _sentence_day(ctx) or ctx.dct
+    return Norm("TIME", _day_or_x(day) + clock)
 
 
 def n_month_day(g: G, ctx: Ctx) -> Norm | None:
@@ -813,8 +845,20 @@ def n_ref(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_recent_units(g: G, ctx: Ctx) -> Norm | None:
-    """ "recent years", "in recent weeks": the recent past (TimeBank and MEANTIME mostly: PAST_REF)."""
-    return Norm("DATE", "PAST_REF")
+    """ "recent years", "in recent weeks": a stretch of unknown length up to now, DURATION "PXY".
+
+    (TimeBank is split between this and DATE PAST_REF; MEANTIME and the AFP annotations use it.)
+    """
+    return Norm("DURATION", _duration_value(None, unit_key(g["unit"])))
+
+
+def n_range(g: G, ctx: Ctx) -> Norm | None:
+    """ "two to three weeks", "the next 12 to 18 months", "5-10 years": one DURATION, count unknown."""
+    unit = unit_key(g["unit"])
+    lo, hi = number_value(_low(g["n1"])), number_value(_low(g["n2"]))
+    if lo is None or hi is None or not lo < hi:
+        return n_duration({"num": g["n2"], "unit": g["unit"]}, ctx)
+    return Norm("DURATION", _duration_value(None, unit))
 
 
 # ---------------------------------------------------------------- anaphora: "that day", "the following week"
@@ -823,11 +867,12 @@ _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(?!\d)")
 
 
-def remember(state: dict[str, Any], norm: Norm) -> None:
+def remember(state: dict[str, Any], norm: Norm, end: int = 0) -> None:
     """Keep the last day, month and year the text has named: anaphoric expressions refer to them.
 
     TimeML (and HeidelTime) anchor "that year", "the next day", "the previous month" to the last
-    date mentioned before them, not to the DCT.
+    date mentioned before them, not to the DCT. ``end`` is where the expression ends in the text
+    (a bare clock time later in the same sentence is on that day).
     """
     if norm.type not in ("DATE", "TIME") or not norm.value[:4].isdigit():
         return
@@ -835,6 +880,7 @@ def remember(state: dict[str, Any], norm: Norm) -> None:
     m = _DAY_VALUE.match(v)
     if m:
         state["anchor_day"] = date(int(m[1]), int(m[2]), int(m[3]))
+        state["day_at"] = (end, state["anchor_day"])
     if m or _MONTH_VALUE.match(v):
         state["anchor_month"] = (int(v[:4]), int(v[5:7]))
     if re.match(r"\d{4}(?!\d)", v):
@@ -1033,6 +1079,12 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     ("set_adverb", rf"(?P<adv>{SET_ADVERBS})", n_set_adverb),
     ("recent_units", r"recent\s+(?P<unit>years|months|weeks|days|decades)", n_recent_units),
+    (
+        "range",
+        r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining)\s+)?"
+        rf"(?P<n1>{NUM})(?:\s+(?:to|or)\s+|\s*[-–]\s*)(?P<n2>{NUM})[\s-]+(?P<unit>{UNIT})(?![\w-])",
+        n_range,
+    ),
     (
         "duration",
         r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"

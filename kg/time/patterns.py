@@ -53,6 +53,8 @@ ZONE = r"(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|C
 CLOCK = (
     r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?:\s*(?:hours|hrs|h)\b)?"
+    # "0800 GMT", "1430 UTC": four-digit clock times only with a universal-time zone
+    r"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:GMT|UTC)\b)"
     r"|(?P<noon>noon|midnight|midday))"
 )
 PREFIX = alt(L["prefix_mods"])

@@ -24,6 +24,8 @@ from kg.time.tense import tense_near
 _QUANT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
 _POS_MODS = {"START", "MID", "END"}
 _GROUP = re.compile(r"\(\?P<\w+>")
+#: "over the past year", "under this month's deal": "over"/"under" as prepositions, not MORE/LESS_THAN
+_PREPOSITION_MOD = re.compile(r"(?:over|under)\s+(?:the|this|that|these|those|next|last|past|recent)\b", re.I)
 _LEADING = re.compile(r"^(?:on|in|at|by|during|since|until|from|for|over|before|after)\s+", re.I)
 
 
@@ -135,6 +137,8 @@ def tag(
             text=text[cs:ce],
             before=text[max(0, cs - 30) : cs],
             after=text[ce : ce + 30],
+            doc=text,
+            start=cs,
         )
         try:
             norm = handler(inner.groupdict(), ctx)
@@ -143,15 +147,17 @@ def tag(
             continue
         if norm is None:
             continue
-        remember(state, norm)
+        remember(state, norm, ce)
         start = cs
         mod = norm.mod
         pre = m.group("pre")
         if pre:
             pmod = mods.get(re.sub(r"\s+", " ", pre.lower()).strip(" -"))
-            keep = (pmod in _QUANT_MODS and (norm.type in ("DURATION", "TIME") or norm.counted)) or (
-                pmod in _POS_MODS and norm.type in ("DATE", "TIME") and not norm.counted
-            )
+            keep = (
+                pmod in _QUANT_MODS
+                and (norm.type in ("DURATION", "TIME") or norm.counted)
+                and not _PREPOSITION_MOD.match(pre + text[cs:ce])
+            ) or (pmod in _POS_MODS and norm.type in ("DATE", "TIME") and not norm.counted)
             if keep:
                 start, mod = m.start(), pmod
         out.append(_make(text[start:ce], start, ce, norm, mod))

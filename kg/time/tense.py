@@ -18,6 +18,9 @@ import re
 
 from kg.time.lexicon import lexicon
 
+#: a future cue that is no verb ("ahead of the trip, ... issued on Sunday") does not outweigh
+#: a nearer past verb
+_NOMINAL_FUTURE = re.compile(r"ahead", re.I)
 _SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
@@ -56,7 +59,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue  # cues inside the expression itself ("last", "next") are the grammar's job
         dist = start - m.end() if m.end() <= start else m.start() - end
         kind = "future" if m.group("future") is not None else "past"
-        if kind == "future" and m.end() <= start and not _clause_break().search(text, m.end(), start):
+        if (
+            kind == "future"
+            and m.end() <= start
+            and not _NOMINAL_FUTURE.match(m.group())
+            and not _clause_break().search(text, m.end(), start)
+        ):
             fut_before = True
         elif kind == "past" and fut_before and m.end() <= start and not m.group().lower().endswith("ed"):
             fut_before = False  # "will be ... since he was elected in January": a finite past verb

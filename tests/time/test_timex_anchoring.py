@@ -121,7 +121,7 @@ def test_holidays():
 
 def test_recent():
     assert only("The recent attacks alarmed the envoys.") == ("recent", "DATE", "PAST_REF")
-    assert only("Exports grew in recent years.") == ("recent years", "DATE", "PAST_REF")
+    assert only("Exports grew in recent years.") == ("recent years", "DURATION", "PXY")
 
 
 def test_clock_with_a_date_and_week_of():

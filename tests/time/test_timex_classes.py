@@ -1,0 +1,93 @@
+"""Error classes fixed for issue 5 (TIMEX3 value F1), one invented sentence or more each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.time import tag
+
+DCT = date(2019, 4, 24)  # a Wednesday
+
+
+def found(sentence: str, dct: date | None = DCT) -> list[tuple[str, str, str, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in tag(sentence, dct)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Repairs to the pipeline will take two to three weeks.", "two to three weeks", "PXW"),
+        ("The ceasefire talks lasted three or four days.", "three or four days", "PXD"),
+        ("Observers expect elections in the next 12 to 18 months.", "the next 12 to 18 months", "PXM"),
+        ("The plant will close for 5-10 years.", "5-10 years", "PXY"),
+        ("The envoy shuttled for 2 to 3 hours between the camps.", "2 to 3 hours", "PTXH"),
+    ],
+)
+def test_ranges_of_counts_are_one_duration(sentence: str, text: str, value: str) -> None:
+    assert found(sentence) == [(text, "DURATION", value, None)]
+
+
+def test_range_that_is_not_rising_is_the_last_count() -> None:
+    assert found("The home side won 3-2 minutes before the whistle.")[0][1:3] == ("DURATION", "PT2M")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Border clashes have grown in recent years.", "PXY"),
+        ("Aid convoys were blocked in recent weeks.", "PXW"),
+        ("In recent days the two sides traded accusations.", "PXD"),
+    ],
+)
+def test_recent_units_are_durations(sentence: str, value: str) -> None:
+    assert found(sentence)[0][1:3] == ("DURATION", value)
+
+
+def test_over_and_under_as_prepositions_are_no_modifiers() -> None:
+    assert found("Trade has doubled over the past three years.") == [
+        ("the past three years", "DURATION", "P3Y", None)
+    ]
+    assert found("The mandate ran for over two years.") == [
+        ("over two years", "DURATION", "P2Y", "MORE_THAN")
+    ]
+
+
+def test_universal_time_is_written_with_z() -> None:
+    assert found("The markets reopened at 14:30 GMT.") == [("14:30 GMT", "TIME", "2019-04-24T14:30Z", None)]
+    assert found("The index fell 3% by 16:08 UTC.")[0][2] == "2019-04-24T16:08Z"
+    assert found("The polls closed at 8 p.m. EST.")[0][2] == "2019-04-24T20:00"
+
+
+def test_four_digit_universal_times() -> None:
+    assert found("At 0800 UTC, the central banks cut rates.") == [
+        ("0800 UTC", "TIME", "2019-04-24T08:00Z", None)
+    ]
+    assert found("The quake struck at 0735 GMT on Monday.")[0][1:3] == ("TIME", "2019-04-22T07:35Z")
+    # not a year, and without a zone not a time
+    assert found("The fortress was built in 1600.")[0][2] == "1600"
+
+
+def test_bracketed_universal_time_restating_a_local_one_is_left_out() -> None:
+    assert found("The blast occurred at 10:35 a.m. (0735 GMT) Monday, officials said.") == [
+        ("10:35 a.m.", "TIME", "2019-04-22T10:35", None),
+        ("Monday", "DATE", "2019-04-22", None),
+    ]
+
+
+def test_bare_clock_time_is_on_the_day_its_sentence_named() -> None:
+    values = [t[2] for t in found("The jet made its first flight on Monday, landing at 6 p.m. in Seattle.")]
+    assert values == ["2019-04-22", "2019-04-22T18:00"]
+    # a new sentence falls back to the DCT
+    values = [t[2] for t in found("The jet flew on Monday. The crew spoke at 6 p.m.")]
+    assert values == ["2019-04-22", "2019-04-24T18:00"]
+
+
+def test_would_points_a_weekday_forward() -> None:
+    assert found("The minister said talks would resume on Friday.")[0][2] == "2019-04-26"
+
+
+def test_ahead_of_does_not_outweigh_a_nearer_past_verb() -> None:
+    sentence = "Just ahead of the summit, the ministry on Sunday issued a travel warning."
+    assert found(sentence)[0][2] == "2019-04-21"

@@ -29,19 +29,47 @@ ent_doc = defaultdict(list)
 for e in ents:
     for d in {m["doc_id"] for m in e["mentions"]}:
         ent_doc[d].append(e)
+
+
+def match(g: dict, sev: list, res: score.Resolver) -> dict[int, int]:
+    """The scorer's one-to-one matching: gold index -> system index."""
+    pairs = []
+    for i, ge in enumerate(g["events"]):
+        for j, se in enumerate(sev):
+            if se["type"] != ge["type"]:
+                continue
+            ps = {res(p["label"]) for p in se["participants"]} - {None}
+            jac = score.jaccard(set(ge["participants"]), ps)
+            if jac >= 1 / 3:
+                pairs.append((jac, i, j))
+    out: dict[int, int] = {}
+    for _jac, i, j in sorted(pairs, reverse=True):
+        if i not in out and j not in out.values():
+            out[i] = j
+    return out
+
+
 for doc_id, g in gold.items():
     if only not in doc_id:
         continue
     res = score.Resolver(g)
     print("=" * 30, doc_id, g["published"])
-    for ge in g["events"]:
-        print("  GOLD", ge["type"], ge["participants"], ge["place"], ge["date"], ge["status"])
-    for se in by_doc.get(doc_id, []):
+    sev = by_doc.get(doc_id, [])
+    pairs = match(g, sev, res)
+    for i, ge in enumerate(g["events"]):
+        j = pairs.get(i)
+        tag = "FN  " if j is None else ("ok  " if sev[j]["date"] == ge["date"] else "DATE")
+        got = f"(sys {sev[j]['date']} {sev[j]['status']})" if j is not None else ""
+        print(" ", tag, "GOLD", ge["type"], ge["participants"], ge["place"], ge["date"], ge["status"], got)
+    matched = set(pairs.values())
+    for j, se in enumerate(sev):
         parts = [p["label"] for p in se["participants"]]
         mapped = [res(p) for p in parts]
         src = [s for s in se["sources"] if s["doc_id"] == doc_id][0]
         print(
-            "  SYS ",
+            " ",
+            "    " if j in matched else "FP  ",
+            "SYS ",
             se["type"],
             parts,
             "->",

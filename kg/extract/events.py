@@ -157,6 +157,22 @@ def clause_chain(token: Token) -> list[Token]:
     return chain
 
 
+#: dependents by which a date describes a noun ("this week's summit", "the 1984 declaration")
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nummod", "poss"})
+
+
+def _names_trigger(noun: Token, trigger: Token) -> bool:
+    """Whether a noun is the trigger or a compound part of it ("the 1984 Joint Declaration agreement")."""
+    cur = noun
+    for _ in range(4):
+        if cur.i == trigger.i:
+            return True
+        if cur.dep_ != "compound":
+            return False
+        cur = cur.head
+    return False
+
+
 def clause_verb(token: Token) -> Token:
     """The verb a nominal trigger belongs to ("held talks" -> held; "in an interview" -> said)."""
     cur = token
@@ -306,12 +322,11 @@ class EventExtractor:
         cur = verb
         for _ in range(5):
             subs = self._children(cur, {"nsubj", "nsubjpass", "csubj"})
-            if cur.dep_ != "acl" or not subs:
-                pass
             if cur.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                # "a trade agreement signed (by X) last year": only a by-phrase names who signed,
+                # not the clause the noun sits in ("parliament approved an agreement signed ...")
                 agents = self._pobjs(verb, {"by"})
-                if agents:
-                    return [k for a in agents for k in self.mentions_of(a)]
+                return [k for a in agents for k in self.mentions_of(a)]
             if subs:
                 passive = any(c.dep_ == "auxpass" for c in cur.children)
                 agents = self._pobjs(cur, {"by"}) if passive and cur.i == verb.i else []
@@ -367,6 +382,7 @@ class EventExtractor:
         if not in_sent:
             return None
         anchors = {t.i for t in chain}
+        rank = {t.i: n for n, t in enumerate(chain)}
         # "his visit, planned for May 20, was called off": the plan's date is the event's date, unless
         # the clause itself gives another ("... planned for May 3, was postponed to June 10")
         plans = {
@@ -380,19 +396,24 @@ class EventExtractor:
             span = self.doc.char_span(tv.start, tv.end, alignment_mode="expand")
             if span is None:
                 continue
-            root = span.root
-            if root.dep_ in {"amod", "compound", "nummod", "poss"} and root.head.pos_ in {"NOUN", "PROPN"}:
-                continue  # "a 2007-2013 spending package": the date describes the noun, not the event
-            cur = root
+            cur = span.root
             dist = 0
             for _ in range(8):
                 if cur.i in anchors:
-                    attached.append((dist + (3 if cur.i in plans else 0), tv))
+                    # the nearest governing anchor first: "... and on Saturday was scheduled to meet"
+                    # dates the meeting by Saturday, not by the Friday of the clause it is joined to
+                    attached.append((rank.get(cur.i, 0) + dist + (3 if cur.i in plans else 0), tv))
                     break
                 if cur.head.i == cur.i:
                     break
                 if cur.dep_ in _CLAUSE_DEPS | {"acl"} and cur.i not in anchors:
                     break
+                if (
+                    cur.dep_ in _NOUN_MODIFIERS
+                    and cur.head.pos_ in {"NOUN", "PROPN"}
+                    and not _names_trigger(cur.head, trigger)
+                ):
+                    break  # "a 2007-2013 spending package": the date describes another noun
                 cur = cur.head
                 dist += 1
         if attached:
@@ -557,8 +578,12 @@ class EventExtractor:
         roles = self._dedupe(roles)
         if not roles:
             return None
-        time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
-        if (
+        purpose = trig.pos == "NOUN" and self._travel_purpose(token)
+        if purpose:
+            time = self.time_of(token, [token])
+        else:
+            time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
+        if not purpose and (
             time is None
             and chain[-1].dep_ in {"advcl", "conj"}
             or time is None
@@ -567,6 +592,8 @@ class EventExtractor:
             # "walked a delicate line Friday as he met ...": an adverbial clause shares the main clause's time
             time = self.time_of(token, governors(verb if verb.i != token.i else token))
         status = event_status(token, chain, self.lex, time, self.published)
+        if purpose and status == "happened":
+            status = "planned"
         if (
             time is None
             and trig.type == "STATEMENT"
@@ -668,6 +695,33 @@ class EventExtractor:
                 found.append(k)
         return found
 
+    def _travel_purpose(self, token: Token) -> bool:
+        """A nominal event that is the purpose of a trip ("arrived Tuesday for talks with X, including a
+        meeting with Y"): it lies ahead of the travel, so it is planned and not dated by it."""
+        cur = token
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "pobj" and cur.head.lower_ == "including" and cur.head.head.pos_ == "NOUN":
+                cur = cur.head.head  # "talks with X, including a meeting with Y": part of the talks
+                continue
+            if cur.dep_ == "pobj" and cur.head.lower_ in {"for", "including"}:
+                verb = cur.head.head
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.purpose_verbs:
+                    return False
+                if cur.head.lower_ == "for":
+                    return True
+                # "arrived for talks with X, including a meeting with Y" (the parser hangs the
+                # "including" phrase on the verb): part of the purpose when the verb has one
+                return any(
+                    self.lex.trigger(o.lemma_.lower(), "NOUN") is not None
+                    for o in self._pobjs(verb, {"for"})
+                )
+            if cur.dep_ not in {"pobj", "prep", "conj", "appos"}:
+                return False
+            cur = cur.head
+        return False
+
     def _embedded_report(self, verb: Token) -> bool:
         """A speech verb inside a relative clause or inside another speaker's words ("..., which China
         insists is an internal affair", "Lee said ... China says ...") is part of that report."""
@@ -748,6 +802,8 @@ class EventExtractor:
             and head.lower_ in {"in", "during", "at", "after", "for", "on", "including"}
         ):
             verb = head.head
+            if head.lower_ == "including" and verb.pos_ == "NOUN":
+                verb = clause_verb(verb)  # "arrived for talks with X, including a meeting with Y"
             if verb.pos_ in {"VERB", "AUX"} and trig.type in {"STATEMENT", "MEETING", "VISIT"}:
                 if trig.type == "STATEMENT" and verb.lemma_.lower() in {
                     "say",

@@ -27,6 +27,7 @@ class Trigger:
 class Lexicon:
     triggers: dict[tuple[str, str], Trigger]  # (lemma, pos) -> trigger
     light_verbs: frozenset[str]
+    purpose_verbs: frozenset[str]
     status: dict[str, Any]
     titles: dict[str, str]
     honorifics: frozenset[str]
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         triggers=triggers,
         light_verbs=frozenset(raw.get("light_verbs", [])),
+        purpose_verbs=frozenset(raw.get("purpose_verbs", [])),
         status=_yaml("status.yaml"),
         titles={k.lower(): v for k, v in titles_raw["titles"].items()},
         honorifics=frozenset(titles_raw.get("honorifics", [])),

@@ -15,8 +15,10 @@ def clause_tense(verb: Token) -> str | None:
         auxes = [c for c in cur.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return "future"
-        if cur.lemma_ in _FUTURE_GOVERNORS and cur.i != verb.i:
-            return "future"
+        if cur.lemma_ in _FUTURE_GOVERNORS and (
+            cur.i != verb.i or any(c.dep_ == "xcomp" for c in cur.children)
+        ):
+            return "future"  # "(was) scheduled to meet on Saturday": a plan looks ahead
         if cur.lemma_ == "be" and any(c.dep_ == "xcomp" for c in cur.children) and cur.tag_ in {"VBZ", "VBP"}:
             return "future"
         if any(a.tag_ in {"VBD"} for a in auxes) or (cur.tag_ == "VBD" and not auxes):

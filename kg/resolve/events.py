@@ -241,6 +241,8 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
             and not (is_dateline(a.time) or is_dateline(b.time))
         ):
             return False  # statements on different days are different statements
+        if a.type == "STATEMENT" and _dateline_against_other_day(a, b):
+            return False
         return True
     pa = {p.key for p in a.participants}
     pb = {p.key for p in b.participants}
@@ -248,6 +250,25 @@ def same_occurrence(a: EventMention, b: EventMention) -> bool:
     if not inter:
         return False
     return len(inter) / len(pa | pb) >= 0.5 or pa <= pb or pb <= pa
+
+
+#: how far (in characters) an undated "he said" may follow a dated statement of the same speaker and
+#: still be read as the same statement (a quote continued over the next paragraph or two)
+_CONTINUATION_CHARS = 400
+
+
+def _dateline_against_other_day(a: EventMention, b: EventMention) -> bool:
+    """An undated "X said" far from X's statement of another stated day is another statement.
+
+    Wire copy dates the day's remarks by the dateline ("X said") and earlier ones explicitly ("X
+    said Wednesday"); only a nearby "he said" continues the dated statement.
+    """
+    if a.time is None or b.time is None or is_dateline(a.time) == is_dateline(b.time):
+        return False
+    if a.time.value == b.time.value:
+        return False
+    distance = abs(a.source.sentence_start - b.source.sentence_start)
+    return distance > _CONTINUATION_CHARS
 
 
 def merge_mentions(a: EventMention, b: EventMention) -> EventMention:

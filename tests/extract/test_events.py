@@ -108,3 +108,63 @@ def test_listed_officials_are_separate_meetings(events) -> None:  # type: ignore
     meetings = by_type(events(text, "1997-04-08"), "MEETING")
     assert len(meetings) >= 2
     assert all(len(m.participants) == 2 for m in meetings)
+
+
+def test_talks_that_are_the_purpose_of_a_trip_are_planned_and_undated(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "German Foreign Minister Frank-Walter Steinmeier arrived in Ankara on Monday for talks with "
+        "Turkish leaders, including a meeting with Prime Minister Recep Tayyip Erdogan.",
+        "2006-10-09",
+    )
+    (visit,) = by_type(evs, "VISIT")
+    assert visit.status == "happened" and visit.time is not None and visit.time.value == "2006-10-09"
+    meeting = next(e for e in by_type(evs, "MEETING") if any("Erdo" in x for x in labels(e)))
+    assert meeting.status == "planned"
+    assert meeting.time is None
+
+
+def test_a_scheduled_meeting_joined_to_a_dated_clause_keeps_its_own_day(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Lavrov held talks in Hanoi on Friday and on Saturday was scheduled to meet with Vietnamese "
+        "President Nguyen Minh Triet.",
+        "2006-11-17",  # a Friday
+    )
+    meeting = next(e for e in by_type(evs, "MEETING") if "Nguyen Minh Triet" in labels(e))
+    assert meeting.time is not None and meeting.time.value == "2006-11-18"
+    assert meeting.status == "planned"
+
+
+def test_a_date_modifying_the_trigger_dates_the_event(events) -> None:  # type: ignore[no-untyped-def]
+    (summit,) = by_type(events("The SCO adopted its charter at this week's summit in Astana.", "2005-12-15"), "MEETING")
+    assert summit.time is not None and summit.time.value == "2005-W50"
+    (treaty,) = by_type(
+        events("He evoked the 1984 Joint Declaration agreement between Britain and China."), "AGREEMENT"
+    )
+    assert treaty.time is not None and treaty.time.value == "1984"
+
+
+def test_a_date_modifying_another_noun_does_not_date_the_event(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Blair sealed agreement with EU leaders on a tighter 2007-2013 spending package.", "2005-12-17")
+    (deal,) = by_type(evs, "AGREEMENT")
+    assert deal.time is None or not deal.time.value.startswith(("2007", "2013"))
+    assert deal.status == "happened"
+
+
+def test_one_speaker_on_two_days_gives_two_statements(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese Foreign Minister Li Zhaoxing said on Monday that Beijing opposed the sanctions against Iran.\n\n"
+        "The sanctions were drafted by France and Britain and would ban trade in nuclear materials and "
+        "missile parts, freeze the assets of a dozen companies and bar travel by their managers.\n\n"
+        "Diplomats in New York expected a vote by the end of the week, after weeks of bargaining in which "
+        "Russia and China watered down every draft the three European powers put before the council.\n\n"
+        "Li said Beijing would keep talking to Tehran and to the European Union."
+    )
+    statements = [e for e in by_type(events(text, "2006-12-13"), "STATEMENT") if "Li Zhaoxing" in labels(e)]
+    assert sorted(e.time.value for e in statements if e.time) == ["2006-12-11", "2006-12-13"]
+
+
+def test_the_subject_of_the_clause_did_not_sign_a_participle_agreement(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("The Mexican Senate on Friday approved a free trade agreement signed last year.", "2005-12-17")
+    assert not by_type(evs, "AGREEMENT")
+    (signed,) = by_type(events("Parliament approved the treaty signed by Chile and Peru in 2004."), "AGREEMENT")
+    assert set(labels(signed)) == {"Chile", "Peru"}

@@ -17,6 +17,7 @@ from kg.time import calendar as cal
 from kg.time.lexicon import lexicon
 from kg.time.patterns import (
     CLOCK,
+    DAY_WORD,
     DAYNUM,
     HOLIDAY,
     MONTH,
@@ -27,6 +28,7 @@ from kg.time.patterns import (
     SEASON,
     SEASONS,
     SET_ADVERBS,
+    SPOKEN_YEAR,
     UNIT,
     UNITS,
     VAGUE,
@@ -34,9 +36,11 @@ from kg.time.patterns import (
     WEEKDAYS,
     YEAR,
     ZONE,
+    day_value,
     fmt_num,
     number_value,
     unit_key,
+    year_value,
 )
 
 L = lexicon()
@@ -99,7 +103,7 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    return day_value(word)
 
 
 #: how far after the DCT a month(-day) may lie in a past-tense sentence and still be this year's
@@ -259,9 +263,11 @@ def n_month_day(g: G, ctx: Ctx) -> Norm | None:
     d = _day(g["day"])
     if d > 31:
         return None
+    if not g["day"][:1].isdigit() and _low(g["mon"]) in AMBIGUOUS_MONTHS and not g["mon"][:1].isupper():
+        return None  # "he may first consult": a spelt-out day needs a capitalised month
     follow = _FOLLOWING_YEAR.match(ctx.after) if ctx.dct is not None and not g.get("y") else None
     if g.get("y"):
-        y = int(g["y"])
+        y = year_value(g["y"])
     elif follow and ctx.dct is not None:  # "on June 23 last year"
         y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[follow.group(1).lower()]
     elif ctx.dct is not None:
@@ -287,7 +293,7 @@ def n_day_range(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_month_year(g: G, ctx: Ctx) -> Norm | None:
-    return Norm("DATE", _date_value(int(g["y"]), _month(g["mon"]), None))
+    return Norm("DATE", _date_value(year_value(g["y"]), _month(g["mon"]), None))
 
 
 _FOLLOWING_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
@@ -959,13 +965,15 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "month_day",
-        rf"(?:{WEEKDAY}\s*,?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
-        rf"|(?:the\s+)?(?P<day2>{DAYNUM})(?:\s+of)?\s+(?P<mon2>{MONTH}))(?!\d)(?:\s*,?\s+(?P<y>{YEAR}))?(?!\d)",
+        rf"(?:{WEEKDAY}\s*,?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>(?:the\s+)?(?:{DAYNUM}(?<=[a-z])|{DAY_WORD})(?![\w-])|{DAYNUM})"
+        rf"|(?:the\s+)?(?P<day2>{DAYNUM}(?:\s+of)?|{DAY_WORD}\s+of)\s+(?P<mon2>{MONTH}))(?!\d)"
+        rf"(?:\s*,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR}))?(?!\d)",
         lambda g, c: n_month_day(
-            {"mon": g["mon"] or g["mon2"], "day": g["day"] or g["day2"], "y": g.get("y")}, c
+            {"mon": g["mon"] or g["mon2"], "day": g["day"] or g["day2"].rsplit(" of", 1)[0], "y": g.get("y")},
+            c,
         ),
     ),
-    ("month_year", rf"(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR})(?!\d)", n_month_year),
+    ("month_year", rf"(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR})(?!\d)", n_month_year),
     (
         "holiday",
         rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<hol>{HOLIDAY})"

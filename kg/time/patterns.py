@@ -57,6 +57,39 @@ CLOCK = (
     r"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s+(?:GMT|UTC)\b)"
     r"|(?P<noon>noon|midnight|midday))"
 )
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: a year read aloud (broadcast transcripts): "nineteen ninety-seven", "twenty ten", "two thousand and one"
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)[\s-](?:{_TENS}|{_TEENS})(?:[\s-](?:{_ONES}))?"
+    rf"|two\s+thousand(?:\s+and)?\s+(?:{_TEENS}|{_ONES}))"
+)
+_DAY_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+#: "first" ... "thirty-first": day ordinals in words, with their numbers
+DAY_ORDINAL_WORDS: dict[str, int] = {w: i for i, w in enumerate(_DAY_ORDINALS, start=1)}
+DAY_ORDINAL_WORDS.update({f"twenty-{w}": 20 + i for i, w in enumerate(_DAY_ORDINALS[:9], start=1)})
+DAY_ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+DAY_WORD = alt(DAY_ORDINAL_WORDS)
 PREFIX = alt(L["prefix_mods"])
 REFS = alt(k for k in L["references"] if k not in L["skip_references"])
 SET_ADVERBS = alt(L["set_adverbs"])
@@ -98,3 +131,23 @@ def number_value(word: str) -> float | None:
 
 def fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def year_value(text: str) -> int:
+    """The year a written or spoken year names ("1997", "nineteen ninety-seven", "two thousand and one")."""
+    t = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    if t.isdigit():
+        return int(t)
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand") :].replace(" and ", " ").strip()
+        return 2000 + int(number_value(rest) or 0)
+    century, rest = t.split(" ", 1)
+    return (19 if century == "nineteen" else 20) * 100 + int(number_value(rest) or 0)
+
+
+def day_value(word: str) -> int:
+    """The day of month a day number or ordinal word names ("21st", "twenty-first" -> 21)."""
+    w = re.sub(r"\s+", "-", re.sub(r"^the\s+", "", word.lower().strip()))
+    if w in DAY_ORDINAL_WORDS:
+        return DAY_ORDINAL_WORDS[w]
+    return int(re.match(r"\d+", w).group())  # type: ignore[union-attr]

@@ -18,7 +18,7 @@ from kg.records import TimeValue
 from kg.time import calendar as cal
 from kg.time.grammar import RULES, Ctx, Handler, Norm, remember
 from kg.time.lexicon import lexicon
-from kg.time.patterns import PREFIX
+from kg.time.patterns import DAY_ORDINAL_WORDS, PREFIX
 from kg.time.tense import tense_near
 
 _QUANT_MODS = {"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
@@ -67,6 +67,7 @@ def _first_words() -> frozenset[str]:
         words.update(re.split(r"[\s'’-]", str(k).lower())[0] for k in lex[key])
     words.update(re.split(r"[\s'’-]", str(k).lower())[0] for k in lex["vague_numbers"])
     words.update(lex["first_words"])
+    words.update(w.split("-")[0] for w in DAY_ORDINAL_WORDS)
     return frozenset(words)
 
 

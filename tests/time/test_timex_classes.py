@@ -91,3 +91,27 @@ def test_would_points_a_weekday_forward() -> None:
 def test_ahead_of_does_not_outweigh_a_nearer_past_verb() -> None:
     sentence = "Just ahead of the summit, the ministry on Sunday issued a travel warning."
     assert found(sentence)[0][2] == "2019-04-21"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("In January nineteen ninety-seven a bomb went off.", "January nineteen ninety-seven", "1997-01"),
+        (
+            "The trial opens on June third, nineteen ninety-eight.",
+            "June third, nineteen ninety-eight",
+            "1998-06-03",
+        ),
+        ("The talks began on March fifth.", "March fifth", "2019-03-05"),
+        ("They ended on the twenty-first of March.", "the twenty-first of March", "2019-03-21"),
+        ("The fleet sailed on September the 11th.", "September the 11th", "2018-09-11"),
+        ("The law took effect in May two thousand and one.", "May two thousand and one", "2001-05"),
+    ],
+)
+def test_spoken_days_and_years_with_a_month(sentence: str, text: str, value: str) -> None:
+    assert found(sentence) == [(text, "DATE", value, None)]
+
+
+def test_spelt_out_day_needs_a_real_month() -> None:
+    assert found("He may first consult his lawyers.") == []
+    assert found("In September the 11-nation group met.")[0][0] == "September"

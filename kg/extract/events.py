@@ -249,6 +249,23 @@ class EventExtractor:
                 group = [k for k in self.mentions_of(tok, depth=1) if self.mentions[k].type in _ACTOR_TYPES]
                 if len(group) >= 2:
                     return group
+        # "X was to meet his counterpart Y. They would sign ...": the two sides of the last meeting
+        for s in [sent, prev] if prev is not None else [sent]:
+            for tok in reversed(list(s)):
+                if tok.i >= token.i or tok.pos_ != "VERB":
+                    continue
+                trig = self.lex.trigger(tok.lemma_.lower(), "VERB")
+                if trig is None or trig.type != "MEETING":
+                    continue
+                people = [
+                    k
+                    for k in self.subjects(tok)
+                    + [k for o in self._children(tok, {"dobj"}) for k in self.mentions_of(o)]
+                    + [k for o in self._pobjs(tok, {"with"}) for k in self.mentions_of(o)]
+                    if self.mentions[k].type == "PERSON"
+                ]
+                if len(people) >= 2:
+                    return people
         return []
 
     def mentions_of(self, token: Token, depth: int = 0, via_appos: bool = False) -> list[int]:
@@ -468,7 +485,14 @@ class EventExtractor:
         if "requires_modifier" in opts and not (
             {c.lower_ for c in token.lefts} & set(opts["requires_modifier"])
         ):
-            return False
+            places = [
+                k
+                for o in self._pobjs(token, {"in"})
+                for k in self.mentions_of(o)
+                if self.mentions[k].type in _PLACE_TYPES
+            ]
+            if not (opts.get("or_place") and places):
+                return False
         if opts.get("requires_light_verb") and not (
             token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in self.lex.light_verbs
         ):
@@ -532,6 +556,10 @@ class EventExtractor:
                 ]
                 roles += [(k, "speaker") for k in subj]
                 roles += [(k, "audience") for k in audience]
+                if self._face_to_face(token, trig, audience):
+                    # "X told President Y during a visit to China": a conversation, i.e. a meeting
+                    trig = self.lex.trigger("meet", "VERB") or trig
+                    roles = [(k, "participant") for k, _r in roles]
                 # "said in an interview with X" / "said at a press conference"
                 for nominal in self._pobjs(token, {"in", "during", "at"}):
                     if nominal.lemma_.lower() in {
@@ -695,6 +723,20 @@ class EventExtractor:
                 found.append(k)
         return found
 
+    def _is_visit_noun(self, token: Token) -> bool:
+        found = self.lex.trigger(token.lemma_.lower(), "NOUN")
+        return found is not None and found.type == "VISIT"
+
+    def _face_to_face(self, verb: Token, trig: Trigger, audience: list[int]) -> bool:
+        """ "told <a person> during a visit / at talks": said in a meeting, not to the press."""
+        if trig.lemma != "tell" or not any(self.mentions[k].type == "PERSON" for k in audience):
+            return False
+        for nominal in self._pobjs(verb, {"during", "at", "in"}):
+            found = self.lex.trigger(nominal.lemma_.lower(), "NOUN")
+            if found is not None and found.type in {"VISIT", "MEETING"}:
+                return True
+        return False
+
     def _travel_purpose(self, token: Token) -> bool:
         """A nominal event that is the purpose of a trip ("arrived Tuesday for talks with X, including a
         meeting with Y"): it lies ahead of the travel, so it is planned and not dated by it."""
@@ -714,8 +756,7 @@ class EventExtractor:
                 # "arrived for talks with X, including a meeting with Y" (the parser hangs the
                 # "including" phrase on the verb): part of the purpose when the verb has one
                 return any(
-                    self.lex.trigger(o.lemma_.lower(), "NOUN") is not None
-                    for o in self._pobjs(verb, {"for"})
+                    self.lex.trigger(o.lemma_.lower(), "NOUN") is not None for o in self._pobjs(verb, {"for"})
                 )
             if cur.dep_ not in {"pobj", "prep", "conj", "appos"}:
                 return False
@@ -824,6 +865,23 @@ class EventExtractor:
             elif trig.type == "MEETING" and roles and verb.pos_ in {"VERB", "AUX"}:
                 # "... for cooperation talks with Turkish leaders, including a meeting with X"
                 roles = [(k, "participant") for k in self.subjects(verb)] + roles
+        if (
+            trig.type == "VISIT"
+            and not any(r == "visitor" for _, r in roles)
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() == "include"
+        ):
+            # "Rosati's visit, which included stops in A and B": the stops are the visitor's
+            owner = token.head.head if token.head.dep_ == "relcl" else None
+            if owner is None:
+                owner = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if owner is not None and owner.dep_ == "pobj" and owner.head.lower_ in {"of", "by"}:
+                # the parser hangs the relative clause on the visitor ("the tour of X, which included")
+                if self._is_visit_noun(owner.head.head):
+                    roles = [(k, "visitor") for k in self.mentions_of(owner)] + roles
+            elif owner is not None and self._is_visit_noun(owner):
+                owners = [c for c in owner.children if c.dep_ == "poss"] + self._pobjs(owner, {"of", "by"})
+                roles = [(k, "visitor") for c in owners for k in self.mentions_of(c)] + roles
         if trig.type == "VISIT" and not any(r == "visitor" for _, r in roles):
             # "he said, midway through a three-day visit to Thailand": the visitor is the one the
             # clause is about

@@ -143,15 +143,28 @@ def link_participants(
             nkey = resolver.link.get(int(ev.named_event[1:]))
             if nkey in entities and entities[nkey].type == "NAMED_EVENT":
                 named = nkey
-        out.append(
-            replace(
-                ev,
-                participants=parts,
-                place=place,
-                named_event=named,
-                quotes=link_quotes(ev.quotes, resolver, entities),
-            )
+        linked = replace(
+            ev,
+            participants=parts,
+            place=place,
+            named_event=named,
+            quotes=link_quotes(ev.quotes, resolver, entities),
         )
+        out.extend(_one_visit_per_country(linked))
+    return out
+
+
+def _one_visit_per_country(ev: EventMention) -> list[EventMention]:
+    """ "A tour that took in Indonesia and the Philippines" is a visit to each country."""
+    hosts = [p for p in ev.participants if p.role == "host" and p.type == "COUNTRY"]
+    if ev.type != "VISIT" or len(hosts) < 2:
+        return [ev]
+    visitors = [p for p in ev.participants if p.role == "visitor"]
+    out = []
+    for n, host in enumerate(hosts):
+        place = ev.place if ev.place is not None and ev.place.key == host.key else None
+        place = place or Participant(host.key, host.label, host.type, "place", host.wikidata)
+        out.append(replace(ev, participants=[*visitors, host], place=place, local_id=f"{ev.local_id}-v{n}"))
     return out
 
 

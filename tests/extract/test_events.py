@@ -135,7 +135,9 @@ def test_a_scheduled_meeting_joined_to_a_dated_clause_keeps_its_own_day(events) 
 
 
 def test_a_date_modifying_the_trigger_dates_the_event(events) -> None:  # type: ignore[no-untyped-def]
-    (summit,) = by_type(events("The SCO adopted its charter at this week's summit in Astana.", "2005-12-15"), "MEETING")
+    (summit,) = by_type(
+        events("The SCO adopted its charter at this week's summit in Astana.", "2005-12-15"), "MEETING"
+    )
     assert summit.time is not None and summit.time.value == "2005-W50"
     (treaty,) = by_type(
         events("He evoked the 1984 Joint Declaration agreement between Britain and China."), "AGREEMENT"
@@ -144,7 +146,9 @@ def test_a_date_modifying_the_trigger_dates_the_event(events) -> None:  # type: 
 
 
 def test_a_date_modifying_another_noun_does_not_date_the_event(events) -> None:  # type: ignore[no-untyped-def]
-    evs = events("Blair sealed agreement with EU leaders on a tighter 2007-2013 spending package.", "2005-12-17")
+    evs = events(
+        "Blair sealed agreement with EU leaders on a tighter 2007-2013 spending package.", "2005-12-17"
+    )
     (deal,) = by_type(evs, "AGREEMENT")
     assert deal.time is None or not deal.time.value.startswith(("2007", "2013"))
     assert deal.status == "happened"
@@ -164,7 +168,49 @@ def test_one_speaker_on_two_days_gives_two_statements(events) -> None:  # type: 
 
 
 def test_the_subject_of_the_clause_did_not_sign_a_participle_agreement(events) -> None:  # type: ignore[no-untyped-def]
-    evs = events("The Mexican Senate on Friday approved a free trade agreement signed last year.", "2005-12-17")
+    evs = events(
+        "The Mexican Senate on Friday approved a free trade agreement signed last year.", "2005-12-17"
+    )
     assert not by_type(evs, "AGREEMENT")
-    (signed,) = by_type(events("Parliament approved the treaty signed by Chile and Peru in 2004."), "AGREEMENT")
+    (signed,) = by_type(
+        events("Parliament approved the treaty signed by Chile and Peru in 2004."), "AGREEMENT"
+    )
     assert set(labels(signed)) == {"Chile", "Peru"}
+
+
+def test_they_after_a_meeting_are_its_two_sides(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "On Tuesday Lavrov is scheduled to meet his Japanese counterpart Taro Aso. "
+        "They will sign a visa agreement, officials said.",
+        "2006-11-20",
+    )
+    (deal,) = by_type(evs, "AGREEMENT")
+    assert {"Taro Aso"} <= set(labels(deal)) and len(labels(deal)) == 2
+    assert deal.status == "planned"
+
+
+def test_a_tour_with_stops_in_two_countries_is_a_visit_to_each(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "The tour of Lithuanian President Valdas Adamkus, which included stops in Georgia and Armenia, "
+        "ended on Friday.",
+        "2006-11-17",
+    )
+    hosts = sorted(p.label for e in by_type(evs, "VISIT") for p in e.participants if p.role == "host")
+    assert hosts == ["Armenia", "Georgia"]
+    assert all(e.participants[0].label == "Valdas Adamkus" for e in by_type(evs, "VISIT"))
+
+
+def test_telling_a_leader_during_a_visit_is_a_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Senator Biden told President Hosni Mubarak during a visit to Egypt last week that Washington "
+        "would keep its aid.",
+        "2006-11-20",
+    )
+    (meeting,) = by_type(evs, "MEETING")
+    assert {"Hosni Mubarak"} <= set(labels(meeting))
+    assert not [e for e in by_type(evs, "STATEMENT") if "Hosni Mubarak" in labels(e)]
+
+
+def test_a_hope_is_not_an_event(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events('"I am hopeful that the president of Kenya will be able to visit Uganda," he said.')
+    assert not by_type(evs, "VISIT")

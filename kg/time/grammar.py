@@ -304,6 +304,8 @@ def n_month(g: G, ctx: Ctx) -> Norm | None:
     rel = _low(g.get("rel"))
     if not rel and _low(word).rstrip(".") in AMBIGUOUS_MONTHS and not word[:1].isupper():
         return None
+    if word == "may":
+        return None  # "this may change", "next may be": the verb, even after a relative word
     bare = _low(word)
     if len(bare) <= 4 and bare not in ("may", "june", "july") and not rel:
         return None  # "Jan" alone is more often a name than a month; "Jan." is taken
@@ -532,6 +534,15 @@ def n_spoken_year(g: G, ctx: Ctx) -> Norm | None:
 
 def n_year(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", f"{int(g['y']):04d}")
+
+
+def n_short_year(g: G, ctx: Ctx) -> Norm | None:
+    """ "since '82", "in '05": the nearest such year not far past the DCT's."""
+    yy = int(g["yy"])
+    now = ctx.dct.year if ctx.dct else 1999
+    century = now // 100 * 100
+    year = century + yy if century + yy <= now + 5 else century - 100 + yy
+    return Norm("DATE", f"{year:04d}")
 
 
 def n_decade(g: G, ctx: Ctx) -> Norm | None:
@@ -769,6 +780,8 @@ def n_duration(g: G, ctx: Ctx) -> Norm | None:
             return None
         if numtxt in ("a", "an") and unit == "second":
             return None
+        if numtxt in ("a", "an") and _low(g["unit"]).endswith("s"):
+            n = None  # "a decades-long dispute": the count is not given
         if numtxt in ("a", "an") and _RATE_BEFORE.search(ctx.before):
             return None  # "$2 a day", "10,000 barrels a day": a rate, not a stretch of time
     if unit == "quarter" and re.search(r"-quarters", ctx.text, re.I):
@@ -782,8 +795,25 @@ def n_duration(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DURATION", _duration_value(n, unit))
 
 
+#: bare "days", "hours", "minutes" are a stretch of time only after these ("within days", "for hours")
+_SHORT_UNITS_AFTER = re.compile(
+    r"\b(?:for|within|in|over|after|took|take|takes|lasted|lasts|last|just|only|mere)\s+$", re.I
+)
+
+
 def n_plural_unit(g: G, ctx: Ctx) -> Norm | None:
-    return Norm("DURATION", _duration_value(None, unit_key(g["unit"])))
+    """ "for years", "within days": a DURATION of unknown count ("PXY")."""
+    unit = unit_key(g["unit"])
+    if unit in ("day", "hour", "minute") and not _SHORT_UNITS_AFTER.search(ctx.before):
+        return None  # "days when prices fall", "the first days after"
+    return Norm("DURATION", _duration_value(None, unit))
+
+
+def n_unit_long(g: G, ctx: Ctx) -> Norm | None:
+    """ "a day-long meeting" (P1D), "a decades-long dispute" (PXDE)."""
+    word = _low(g["unit"])
+    unit = unit_key(word)
+    return Norm("DURATION", _duration_value(None if unit != word else 1.0, unit))
 
 
 def n_ago(g: G, ctx: Ctx) -> Norm | None:
@@ -1003,6 +1033,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand))",
         lambda g, c: n_spoken_year(g, c),
     ),
+    ("short_year", r"['’](?P<yy>\d\d)(?![\d'’%]|s\b|\s*(?:percent|per\s+cent)\b)", n_short_year),
     ("qword", rf"Q(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?", n_qword),
     (
         "rel_quarter",
@@ -1098,10 +1129,15 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"
         rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM})(?P<half2>\s+and\s+a\s+half)?)"
         rf"(?:\s+(?:more|full|straight|consecutive|long|trading|business|working))?[\s-]+"
-        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
+        rf"(?P<unit>{UNIT})(?:-long)?(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
         n_duration,
     ),
-    ("plural_unit", r"(?P<unit>years|months|weeks|decades|centuries)(?![\w-])", n_plural_unit),
+    ("unit_long", rf"(?P<unit>{UNIT})-long(?![\w-])", n_unit_long),
+    (
+        "plural_unit",
+        r"(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes)(?![\w-])",
+        n_plural_unit,
+    ),
     ("ref", rf"(?P<ref>{REFS})(?!\s+(?:(?:{NUM}|{VAGUE})[\s-]+)?(?:{UNIT}|{WEEKDAY}|{SEASON}))", n_ref),
     (
         "month",

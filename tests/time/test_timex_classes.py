@@ -115,3 +115,32 @@ def test_spoken_days_and_years_with_a_month(sentence: str, text: str, value: str
 def test_spelt_out_day_needs_a_real_month() -> None:
     assert found("He may first consult his lawyers.") == []
     assert found("In September the 11-nation group met.")[0][0] == "September"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The envoys left their day-long meeting.", "day-long", "P1D"),
+        ("The rivals ended a decades-long feud.", "a decades-long", "PXDE"),
+        ("The army began a two-year-long campaign.", "two-year-long", "P2Y"),
+    ],
+)
+def test_long_adjectives_are_durations(sentence: str, text: str, value: str) -> None:
+    assert found(sentence) == [(text, "DURATION", value, None)]
+
+
+def test_bare_short_units_after_a_preposition() -> None:
+    assert found("Markets fell in just minutes.") == [("minutes", "DURATION", "PTXM", None)]
+    assert found("The crisis spread within days.") == [("days", "DURATION", "PXD", None)]
+    assert found("On days when prices fall, traders panic.") == []
+
+
+def test_apostrophe_years() -> None:
+    assert found("Shares hit their lowest level since '82.") == [("'82", "DATE", "1982", None)]
+    assert found("The class of '05 met again.")[0][2] == "2005"
+    assert found("Growth slowed in the '90s.")[0][2] == "199"
+
+
+def test_lower_case_may_is_the_verb() -> None:
+    assert found("This may change the vote.") == []
+    assert found("The vote is set for this May.") == [("this May", "DATE", "2019-05", None)]

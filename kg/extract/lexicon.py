@@ -28,6 +28,8 @@ class Lexicon:
     triggers: dict[tuple[str, str], Trigger]  # (lemma, pos) -> trigger
     light_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
+    official_roles: tuple[str, ...]
+    official_org_subtypes: frozenset[str]
     status: dict[str, Any]
     titles: dict[str, str]
     honorifics: frozenset[str]
@@ -68,6 +70,8 @@ def lexicon() -> Lexicon:
         triggers=triggers,
         light_verbs=frozenset(raw.get("light_verbs", [])),
         purpose_verbs=frozenset(raw.get("purpose_verbs", [])),
+        official_roles=tuple(raw.get("official_roles", [])),
+        official_org_subtypes=frozenset(raw.get("official_org_subtypes", [])),
         status=_yaml("status.yaml"),
         titles={k.lower(): v for k, v in titles_raw["titles"].items()},
         honorifics=frozenset(titles_raw.get("honorifics", [])),

@@ -6,9 +6,11 @@ interview are the interview's STATEMENT unless they give another audience or dat
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
+from kg.extract.lexicon import lexicon
 from kg.records import Entity, EventMention, Participant, TimeValue
 from kg.resolve.entities import DocumentResolver
 from kg.resolve.quotes import link_quotes
@@ -136,6 +138,8 @@ def link_participants(
             if not speakers:
                 continue
             parts = speakers + [p for p in parts if p.role != "speaker"]
+            if not _on_foreign_affairs(ev, parts, resolver, entities):
+                continue
         if not parts:
             continue
         named = None
@@ -184,6 +188,81 @@ def _political(ent: Entity, resolver: DocumentResolver) -> bool:
         return True
     entry = resolver.gaz.get(ent.key)
     return bool(entry and entry.roles)
+
+
+def _country_of(ent: Entity, resolver: DocumentResolver) -> str | None:
+    """The country an actor belongs to (its own key for a country); None when unknown."""
+    if ent.type == "COUNTRY":
+        return ent.key
+    if ent.country:
+        return ent.country
+    for fact in ent.roles:
+        of = resolver.gaz.get(fact.of) if fact.of else None
+        if of is not None:
+            return of.key if of.type == "COUNTRY" else of.country
+    entry = resolver.gaz.get(ent.key)
+    return entry.country if entry is not None else None
+
+
+def _official(ent: Entity, resolver: DocumentResolver) -> bool:
+    """A speaker who speaks for a state or an international body: a state, a ministry or an
+    international organization, or a person whose title (in the text, or in the gazetteer on the
+    document's date) is an office of state."""
+    lex = lexicon()
+    if ent.type == "COUNTRY":
+        return True
+    if ent.type == "ORGANIZATION":
+        subtype = ent.subtype
+        if subtype is None:
+            entry = resolver.gaz.get(ent.key)
+            subtype = entry.subtype if entry is not None else None
+        return subtype in lex.official_org_subtypes
+    titles = [m.role or "" for m in ent.mentions] + [f.role for f in ent.roles]
+    entry = resolver.gaz.get(ent.key)
+    day = resolver.published
+    if entry is not None and day is not None:
+        titles += [r.role for r in entry.roles if r.start is not None and r.covers(day)]
+    return any(word in title.lower() for title in titles for word in lex.official_roles)
+
+
+def _on_foreign_affairs(
+    ev: EventMention, parts: list[Participant], resolver: DocumentResolver, entities: dict[str, Entity]
+) -> bool:
+    """Whether a statement counts (GUIDELINES: statements "on international affairs").
+
+    An official's statement or one made to a named audience does; anyone else's only when its
+    sentence names an actor or place of another country than the speaker's, or an international
+    organization. Party leaders on an election, or a company on a death, do not.
+    """
+    speaker = entities[parts[0].key]
+    if len(parts) > 1 or _official(speaker, resolver):
+        return True
+    home = _country_of(speaker, resolver) or _main_country(resolver, entities)
+    for k, m in enumerate(resolver.analysis.mentions):
+        if m.sentence_start != ev.source.sentence_start:
+            continue
+        for key in [resolver.link.get(k), *resolver.extra.get(k, [])]:
+            ent = entities.get(key or "")
+            if ent is None or ent.key == speaker.key:
+                continue
+            if ent.type == "ORGANIZATION" and _official(ent, resolver) and ent.country is None:
+                return True
+            other = _country_of(ent, resolver)
+            if other is not None and other != home:
+                return True
+    return False
+
+
+def _main_country(resolver: DocumentResolver, entities: dict[str, Entity]) -> str | None:
+    """The country a document is mostly about (the most mentioned one)."""
+    counts: dict[str, int] = defaultdict(int)
+    for key in resolver.link.values():
+        ent = entities.get(key or "")
+        if ent is not None:
+            country = _country_of(ent, resolver)
+            if country:
+                counts[country] += 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
 def _demonym_only(p: Participant, ev: EventMention, resolver: DocumentResolver) -> bool:

@@ -214,3 +214,20 @@ def test_telling_a_leader_during_a_visit_is_a_meeting(events) -> None:  # type: 
 def test_a_hope_is_not_an_event(events) -> None:  # type: ignore[no-untyped-def]
     evs = events('"I am hopeful that the president of Kenya will be able to visit Uganda," he said.')
     assert not by_type(evs, "VISIT")
+
+
+def test_only_statements_on_foreign_affairs_count(events) -> None:  # type: ignore[no-untyped-def]
+    domestic = events(
+        "Opposition leader Kemal Derviş said on Sunday that the election in Turkey would be rigged.",
+        "2006-12-11",
+    )
+    assert not by_type(domestic, "STATEMENT")
+    foreign = events(
+        "Opposition leader Kemal Derviş said on Sunday that the European Union should open talks with Turkey.",
+        "2006-12-11",
+    )
+    assert by_type(foreign, "STATEMENT")
+    official = events(
+        "Turkish Foreign Minister Ali Babacan said on Sunday that the election was fair.", "2006-12-11"
+    )
+    assert by_type(official, "STATEMENT")

@@ -265,7 +265,7 @@ def n_month_day(g: G, ctx: Ctx) -> Norm | None:
         return None
     if not g["day"][:1].isdigit() and _low(g["mon"]) in AMBIGUOUS_MONTHS and not g["mon"][:1].isupper():
         return None  # "he may first consult": a spelt-out day needs a capitalised month
-    follow = _FOLLOWING_YEAR.match(ctx.after) if ctx.dct is not None and not g.get("y") else None
+    follow = _FOLLOWING_YEAR.match(g.get("fy") or "") if ctx.dct is not None and not g.get("y") else None
     if g.get("y"):
         y = year_value(g["y"])
     elif follow and ctx.dct is not None:  # "on June 23 last year"
@@ -296,6 +296,8 @@ def n_month_year(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", _date_value(year_value(g["y"]), _month(g["mon"]), None))
 
 
+#: "February this year", "June 23 of last year": the year named after a month, in the expression
+_REL_YEAR = r"\s*,?\s+(?:of\s+)?(?:this|last|next)\s+year(?![\w'’-])"
 _FOLLOWING_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(this|last|next)\s+year\b", re.I)
 
 
@@ -313,7 +315,7 @@ def n_month(g: G, ctx: Ctx) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", _date_value(None, m, None))
     d = ctx.dct
-    follow = _FOLLOWING_YEAR.match(ctx.after)
+    follow = _FOLLOWING_YEAR.match(g.get("fy") or "")
     if follow and not rel:  # "in February this year", "in March of last year"
         off = {"this": 0, "last": -1, "next": 1}[follow.group(1).lower()]
         return Norm("DATE", _date_value(d.year + off, m, None))
@@ -536,8 +538,17 @@ def n_year(g: G, ctx: Ctx) -> Norm | None:
     return Norm("DATE", f"{int(g['y']):04d}")
 
 
+_SHORT_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|from|to|until|till|through|by|before|after|and|or|late|early|mid|class|summer|spring"
+    r"|autumn|fall|winter|season)\s+$",
+    re.I,
+)
+
+
 def n_short_year(g: G, ctx: Ctx) -> Norm | None:
-    """ "since '82", "in '05": the nearest such year not far past the DCT's."""
+    """ "since '82", "in '05": the nearest such year not far past the DCT's (after a preposition)."""
+    if not _SHORT_YEAR_BEFORE.search(ctx.before):
+        return None  # "iLife '11", "Windows '98": a product's name
     yy = int(g["yy"])
     now = ctx.dct.year if ctx.dct else 1999
     century = now // 100 * 100
@@ -997,9 +1008,14 @@ RULES: list[tuple[str, str, Handler]] = [
         "month_day",
         rf"(?:{WEEKDAY}\s*,?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>(?:the\s+)?(?:{DAYNUM}(?<=[a-z])|{DAY_WORD})(?![\w-])|{DAYNUM})"
         rf"|(?:the\s+)?(?P<day2>{DAYNUM}(?:\s+of)?|{DAY_WORD}\s+of)\s+(?P<mon2>{MONTH}))(?!\d)"
-        rf"(?:\s*,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR}))?(?!\d)",
+        rf"(?:\s*,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR})|(?P<fy>{_REL_YEAR}))?(?!\d)",
         lambda g, c: n_month_day(
-            {"mon": g["mon"] or g["mon2"], "day": g["day"] or g["day2"].rsplit(" of", 1)[0], "y": g.get("y")},
+            {
+                "mon": g["mon"] or g["mon2"],
+                "day": g["day"] or g["day2"].rsplit(" of", 1)[0],
+                "y": g.get("y"),
+                "fy": g.get("fy"),
+            },
             c,
         ),
     ),
@@ -1033,7 +1049,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<k>two\s+thousand))",
         lambda g, c: n_spoken_year(g, c),
     ),
-    ("short_year", r"['’](?P<yy>\d\d)(?![\d'’%]|s\b|\s*(?:percent|per\s+cent)\b)", n_short_year),
+    ("short_year", r"(?<!['’`\"])['’](?P<yy>\d\d)(?![\d'’%]|s\b|\s*(?:percent|per\s+cent)\b)", n_short_year),
     ("qword", rf"Q(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?", n_qword),
     (
         "rel_quarter",
@@ -1141,7 +1157,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ("ref", rf"(?P<ref>{REFS})(?!\s+(?:(?:{NUM}|{VAGUE})[\s-]+)?(?:{UNIT}|{WEEKDAY}|{SEASON}))", n_ref),
     (
         "month",
-        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<mon>{MONTH})(?!\.?\s*\d)",
+        rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past)\s+)?(?P<mon>{MONTH})(?!\.?\s*\d)"
+        rf"(?P<fy>{_REL_YEAR})?",
         n_month,
     ),
     (

@@ -144,3 +144,19 @@ def test_apostrophe_years() -> None:
 def test_lower_case_may_is_the_verb() -> None:
     assert found("This may change the vote.") == []
     assert found("The vote is set for this May.") == [("this May", "DATE", "2019-05", None)]
+
+
+def test_month_with_a_relative_year_is_one_expression() -> None:
+    assert found("Canada ratified the pact in February this year.") == [
+        ("February this year", "DATE", "2019-02", None)
+    ]
+    assert found("The three states join in April next year.") == [
+        ("April next year", "DATE", "2020-04", None)
+    ]
+    assert found("The attack on June 23 last year was condemned.") == [
+        ("June 23 last year", "DATE", "2018-06-23", None)
+    ]
+
+
+def test_apostrophe_year_needs_a_preposition() -> None:
+    assert found("Apple unveiled its iLife '11 suite.") == []

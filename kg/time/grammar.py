@@ -225,6 +225,8 @@ def _sentence_day(ctx: Ctx) -> date | None:
 def n_clock(g: G, ctx: Ctx) -> Norm | None:
     """ "10:30 a.m. Tuesday", "0800 GMT", "noon": a TIME on the day named with it (else the DCT)."""
     if g.get("noon"):
+        if re.search(r"\bhigh\s+$", ctx.before, re.I):
+            return None  # "High Noon", "high noon comes today": an idiom
         hh, mm = (12, 0) if _low(g["noon"]) in ("noon", "midday") else (0, 0)
     elif g.get("h24") is not None:
         hh, mm = int(g["h24"]), int(g["mi24"])
@@ -780,6 +782,11 @@ def _vague_count(word: str) -> float | None:
     return 2.0 if "couple" in _low(word) else None
 
 
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:the|a|an|all|its|their|his|her|our|this|that|these|those|[\d$£€])", re.I
+)
+
+
 def n_duration(g: G, ctx: Ctx) -> Norm | None:
     unit = unit_key(g["unit"])
     numtxt = _low(g.get("num"))
@@ -795,8 +802,11 @@ def n_duration(g: G, ctx: Ctx) -> Norm | None:
             n = None  # "a decades-long dispute": the count is not given
         if numtxt in ("a", "an") and _RATE_BEFORE.search(ctx.before):
             return None  # "$2 a day", "10,000 barrels a day": a rate, not a stretch of time
-    if unit == "quarter" and re.search(r"-quarters", ctx.text, re.I):
-        return None  # "three-quarters" is a fraction
+    if unit == "quarter" and (
+        re.search(r"-quarters", ctx.text, re.I)
+        or (numtxt in ("a", "an", "one", "three") and _FRACTION_OF.match(ctx.after))
+    ):
+        return None  # "three-quarters", "more than a quarter of the market": a fraction
     if g.get("old") or (re.fullmatch(r"1[6-9]\d\d|20\d\d", numtxt) and unit not in ("hour", "minute")):
         return None
     if g.get("half") or g.get("half2"):
@@ -1163,7 +1173,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "year",
-        rf"(?:fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![$£€\d.,])(?P<y>{YEAR})(?![\d,]\d|\s*%|\s+percent)",
+        rf"(?:fiscal\s+(?:year\s+)?|(?:the\s+)?year\s+)?(?<![$£€\d.,])(?P<y>{YEAR})(?![\d,]\d|\.\d|\s*%|\s+percent)",
         n_year,
     ),
 ]

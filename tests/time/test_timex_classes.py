@@ -160,3 +160,11 @@ def test_month_with_a_relative_year_is_one_expression() -> None:
 
 def test_apostrophe_year_needs_a_preposition() -> None:
     assert found("Apple unveiled its iLife '11 suite.") == []
+
+
+def test_fractions_decimals_and_idioms_are_no_times() -> None:
+    assert found("Funds hold more than a quarter of the market.") == []
+    assert found("Losses came after several quarters of growth.")[0][1:3] == ("DURATION", "PXQ")
+    assert found("The index closed at 2082.1 points.") == []
+    assert found("For Poland, high noon comes at last.") == []
+    assert found("The vote closes at noon.")[0][2] == "2019-04-24T12:00"

@@ -19,9 +19,12 @@ from kg.extract.status import event_status, is_dropped
 from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
 
 #: prepositions that order two events in time (the time of one is not the time of the other)
+_MEET_VERBS = frozenset({"meet", "meets", "met"})
 _SEQUENCE_PREPS = frozenset({"following", "after", "before", "ahead", "since", "prior", "until", "pending"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
+#: words that mark a person as a woman, in the title or just before the name
+_FEMALE_CUES = ("woman", "mrs", "ms.", "ms ", "madame", "madam", "queen", "princess", "lady", "chairwoman")
 _ARG_SKIP_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "det"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "PLACE", "COUNTRY"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "ORGANIZATION", "GPE", "COUNTRY", "NORP", "TITLE"})
@@ -138,6 +141,8 @@ def governors(token: Token) -> list[Token]:
     cur = token
     while cur.head.i != cur.i and len(chain) < 8:
         dep = cur.dep_
+        if dep == "acl" and cur.tag_ == "VBN":
+            break  # "plans drawn up by X during their meeting": a past participle clause of its own
         cur = cur.head
         chain.append(cur)
         if dep in _CLAUSE_DEPS:
@@ -205,14 +210,32 @@ class EventExtractor:
         self.lex = lexicon()
 
     # -- arguments ------------------------------------------------------------------------------
+    def _female(self, k: int) -> bool:
+        """A person the text marks as a woman ("spokeswoman X", "Mrs X")."""
+        m = self.mentions[k]
+        cues = f"{m.role or ''} {self.text[max(0, m.start - 12) : m.start]}".lower()
+        return any(cue in cues for cue in _FEMALE_CUES)
+
     def _antecedent(self, token: Token) -> int | None:
-        """The person a pronoun stands for: the subject of its clause, else the nearest person before it."""
+        """The person a pronoun stands for: the subject of its clause, else the nearest person before it.
+
+        "she"/"her" prefer the last person the text marks as a woman, and "he" skips such persons.
+        """
+        female = token.lower_ in {"she", "her", "hers"}
+        marked = [
+            k
+            for k, m in enumerate(self.mentions)
+            if m.start < token.idx and token.idx - m.start < 1500 and m.type == "PERSON" and self._female(k)
+        ]
+        if female and marked:
+            return marked[-1]
+        skip = set() if female else set(marked)
         cur = token.head
         for _ in range(6):
             for child in cur.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and child.i != token.i:
                     k = self.index.at(child)
-                    if k is not None and self.mentions[k].type in {"PERSON", "TITLE"}:
+                    if k is not None and self.mentions[k].type in {"PERSON", "TITLE"} and k not in skip:
                         return k
             if cur.head.i == cur.i:
                 break
@@ -222,7 +245,7 @@ class EventExtractor:
         for k, m in enumerate(self.mentions):
             if m.start >= token.idx:
                 break
-            if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500:
+            if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500 and k not in skip:
                 if _inside_quotes(self.text, m.sentence_start, m.start):
                     continue  # a person named inside a quote is not the one who speaks
                 best = k
@@ -249,6 +272,13 @@ class EventExtractor:
                 group = [k for k in self.mentions_of(tok, depth=1) if self.mentions[k].type in _ACTOR_TYPES]
                 if len(group) >= 2:
                     return group
+        # "decisions made by A and B during their meeting": the nearest coordinated pair before it
+        for tok in reversed(list(sent)):
+            if tok.i >= token.i or not any(c.dep_ == "conj" for c in tok.children):
+                continue
+            group = [k for k in self.mentions_of(tok, depth=1) if self.mentions[k].type == "PERSON"]
+            if len(group) >= 2:
+                return group
         # "X was to meet his counterpart Y. They would sign ...": the two sides of the last meeting
         for s in [sent, prev] if prev is not None else [sent]:
             for tok in reversed(list(s)):
@@ -398,6 +428,8 @@ class EventExtractor:
         in_sent = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
         if not in_sent:
             return None
+        found = self.lex.trigger(trigger.lemma_.lower(), trigger.pos_ if trigger.pos_ == "NOUN" else "VERB")
+        trig_type = found.type if found is not None else None
         anchors = {t.i for t in chain}
         rank = {t.i: n for n, t in enumerate(chain)}
         # "his visit, planned for May 20, was called off": the plan's date is the event's date, unless
@@ -431,6 +463,11 @@ class EventExtractor:
                     and not _names_trigger(cur.head, trigger)
                 ):
                     break  # "a 2007-2013 spending package": the date describes another noun
+                inner = self.lex.trigger(cur.lemma_.lower(), "NOUN") if cur.pos_ == "NOUN" else None
+                if cur.i != trigger.i and inner is not None and inner.type == trig_type:
+                    # "talks on decisions made during their meeting in September": another meeting's
+                    # date (but "told X during a visit last week" is dated by the visit it was part of)
+                    break
                 cur = cur.head
                 dist += 1
         if attached:
@@ -674,7 +711,7 @@ class EventExtractor:
     def _split_listed_meetings(self, ev: EventMention) -> list[EventMention]:
         """ "Levy will also meet President A, Foreign Minister B and General C": officials listed each with
         their own title are separate meetings (one per official), not one meeting of all."""
-        if ev.type != "MEETING" or len(ev.participants) < 3:
+        if ev.type != "MEETING" or len(ev.participants) < 3 or ev.trigger.lower() not in _MEET_VERBS:
             return [ev]
         subject, *others = ev.participants
         titled = [p for p in others if p.type == "PERSON" and self.mentions[int(p.key[1:])].role]
@@ -858,7 +895,10 @@ class EventExtractor:
                     "add",
                 }:
                     roles = [(k, "speaker") for k in self.subjects(verb)] + roles
-                elif trig.type == "MEETING":
+                elif trig.type == "MEETING" and not any(
+                    c.dep_ == "poss" and self.mentions_of(c) for c in token.children
+                ):
+                    # "X held talks during a meeting with Y" (but "their meeting" names its own sides)
                     roles = [(k, "participant") for k in self.subjects(verb)] + roles
                 elif trig.type == "VISIT" and not any(r == "visitor" for _, r in roles):
                     roles = [(k, "visitor") for k in self.subjects(verb)] + roles

@@ -27,6 +27,8 @@ def clause_tense(verb: Token) -> str | None:
             return "past"
         if cur.tag_ in {"VBZ", "VBP"} and not auxes:
             return "present"
+        if cur.dep_ == "acl" and cur.tag_ == "VBN":
+            return "past"  # "plans drawn up in September": a past participle clause
         if cur.dep_ in {"xcomp", "conj", "acl", "advcl", "pcomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue

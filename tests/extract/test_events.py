@@ -231,3 +231,28 @@ def test_only_statements_on_foreign_affairs_count(events) -> None:  # type: igno
         "Turkish Foreign Minister Ali Babacan said on Sunday that the election was fair.", "2006-12-11"
     )
     assert by_type(official, "STATEMENT")
+
+
+def test_their_meeting_is_the_meeting_of_the_named_pair(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Lavrov will hold talks with his Serbian counterpart Vuk Draskovic on plans drawn up by "
+        "Vladimir Putin and Jacques Chirac during their meeting with Gerhard Schroeder in Paris in "
+        "September, officials said.",
+        "2005-12-04",
+    )
+    talks = next(e for e in by_type(evs, "MEETING") if "Vuk Draskovic" in labels(e))
+    assert talks.time is None or talks.time.value != "2005-09"
+    paris = next(e for e in by_type(evs, "MEETING") if "Jacques Chirac" in labels(e))
+    assert {"Vladimir Putin", "Jacques Chirac", "Gerhard Schroeder"} <= set(labels(paris))
+    assert "Lavrov" not in " ".join(labels(paris))
+    assert paris.time is not None and paris.time.value == "2005-09"
+
+
+def test_she_stands_for_the_woman_the_text_named(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign ministry spokeswoman Tasnim Aslam told reporters that Pakistan wanted calm. "
+        "The talks will follow a meeting of Pervez Musharraf with George W. Bush in Washington, she said."
+    )
+    speakers = {e.participants[0].label for e in by_type(events(text, "2006-12-04"), "STATEMENT")}
+    assert "George W. Bush" not in speakers
+    assert "Tasnim Aslam" in speakers

@@ -19,6 +19,8 @@ from kg.extract.status import event_status, is_dropped
 from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
 
 #: prepositions that order two events in time (the time of one is not the time of the other)
+#: gatherings at which other meetings take place ("talks at a summit held in X")
+_GATHERINGS = frozenset({"summit", "conference", "forum", "session", "gathering", "assembly"})
 _MEET_VERBS = frozenset({"meet", "meets", "met"})
 _SEQUENCE_PREPS = frozenset({"following", "after", "before", "ahead", "since", "prior", "until", "pending"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
@@ -475,6 +477,45 @@ class EventExtractor:
             return _as_date(attached[0][1])
         return None
 
+    def _host_event(self, token: Token, verb: Token) -> list[Token] | None:
+        """The gathering a meeting took place at ("talks on the sidelines of a summit held at the
+        weekend in Bamako"): the summit noun and the participles that date and place it."""
+        for tok in {token, verb}:
+            for nominal in self._pobjs(tok, {"on", "at", "during"}):
+                sidelines = nominal.lower_ == "sidelines"
+                if sidelines:
+                    nominal = next(iter(self._pobjs(nominal, {"of"})), nominal)
+                elif nominal.lemma_.lower() not in _GATHERINGS:
+                    continue  # "during their meeting with X" is another meeting, not a venue
+                found = self.lex.trigger(nominal.lemma_.lower(), "NOUN")
+                if nominal.i != token.i and found is not None and found.type == "MEETING":
+                    return [nominal, *(c for c in nominal.children if c.dep_ == "acl")]
+        return None
+
+    def _continued_time(self, verb: Token) -> TimeValue | None:
+        """ "Turkey and Israel boosted their ties last year. They signed two pacts": a sentence that
+        goes on about the previous one's subject, with a pronoun, goes on in its time."""
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "he", "she"}:
+            return None
+        if subj.i != verb.sent.start and not (
+            subj.i == verb.sent.start + 1 and self.doc[verb.sent.start].is_punct
+        ):
+            return None  # only a sentence that opens with the pronoun continues the previous one
+        sent = verb.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if self.text.count("\n\n", prev.end_char, sent.start_char):
+            return None  # a new paragraph
+        # the time of the last dated verb: "held talks Friday and on Saturday was to meet Y. They ..."
+        for tok in reversed(list(prev)):
+            if tok.pos_ in {"VERB", "AUX"}:
+                found = self.time_of(tok, [tok])
+                if found is not None:
+                    return found
+        return None
+
     def anaphoric_time(self, trigger: Token) -> TimeValue | None:
         """ "At the time" / "then": the last date of the previous sentences."""
         sent = trigger.sent
@@ -638,16 +679,27 @@ class EventExtractor:
         # a named forum the event belongs to: "to join the St. Petersburg International Economic Forum"
         if named_event is None:
             named_event = self._named_event_near(token, verb)
+        host_event = self._host_event(token, verb) if trig.type == "MEETING" else None
         if place is None:
             place = self.place_of([token, verb] if verb.i != token.i else [token], {k for k, _ in roles})
+        if place is None and host_event is not None:
+            place = self.place_of(host_event, {k for k, _ in roles})
         roles = self._dedupe(roles)
         if not roles:
             return None
         purpose = trig.pos == "NOUN" and self._travel_purpose(token)
-        if purpose:
+        on_trip = trig.type == "VISIT" and token.dep_ == "pobj" and token.head.lower_ == "on"
+        if purpose or on_trip:
+            # "arrived for talks": the arrival's date is not the talks'; "X, on his trip to Iran, met
+            # Y on Sunday": the day of the meeting is not the trip's
             time = self.time_of(token, [token])
         else:
-            time = self.time_of(token, clause_chain(token)) or self.anaphoric_time(token)
+            time = (
+                self.time_of(token, clause_chain(token))
+                or self.anaphoric_time(token)
+                or (self.time_of(host_event[0], host_event) if host_event else None)
+                or self._continued_time(verb)
+            )
         if not purpose and (
             time is None
             and chain[-1].dep_ in {"advcl", "conj"}

@@ -256,3 +256,34 @@ def test_she_stands_for_the_woman_the_text_named(events) -> None:  # type: ignor
     speakers = {e.participants[0].label for e in by_type(events(text, "2006-12-04"), "STATEMENT")}
     assert "George W. Bush" not in speakers
     assert "Tasnim Aslam" in speakers
+
+
+def test_a_sentence_opening_with_a_pronoun_goes_on_in_the_previous_time(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Chile and Peru, long at odds over their sea border, restored full ties last year. "
+        "They signed a fisheries agreement despite protests by fishermen.",
+        "2006-12-04",
+    )
+    (deal,) = by_type(evs, "AGREEMENT")
+    assert deal.time is not None and deal.time.value == "2005"
+
+
+def test_talks_on_the_sidelines_of_a_summit_take_its_date_and_place(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Thabo Mbeki discussed the crisis in talks with French President Jacques Chirac, on the sidelines "
+        "of a summit held at the weekend in Bamako.",
+        "2005-12-05",
+    )
+    talks = next(e for e in by_type(evs, "MEETING") if "Jacques Chirac" in labels(e))
+    assert talks.place is not None and talks.place.label == "Bamako"
+    assert talks.time is not None and talks.time.value == "2005-W48-WE"
+
+
+def test_a_trip_is_not_dated_by_the_meeting_held_on_it(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Haniya, on his first trip to Iran as prime minister, met on Sunday with Ali Khamenei.", "2006-12-11"
+    )
+    (visit,) = by_type(evs, "VISIT")
+    assert visit.time is None
+    (meeting,) = by_type(evs, "MEETING")
+    assert meeting.time is not None and meeting.time.value == "2006-12-10"

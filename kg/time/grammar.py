@@ -629,7 +629,17 @@ def _unit_shift(unit: str, n: int, ctx: Ctx) -> str:
     return f"{d.year:04d}"
 
 
-_PAST_RELS = ("last", "past", "previous", "the last", "the past", "the previous", "this past")
+_PAST_RELS = (
+    "last",
+    "past",
+    "previous",
+    "the last",
+    "the past",
+    "the previous",
+    "this past",
+    "latest",
+    "the latest",
+)
 _FUT_RELS = ("next", "coming", "the coming", "the next", "following", "the following", "this coming")
 
 
@@ -897,7 +907,10 @@ def n_set_adverb(g: G, ctx: Ctx) -> Norm | None:
 
 
 def n_ref(g: G, ctx: Ctx) -> Norm | None:
+    """ "now", "currently", "the future": PRESENT_REF, PAST_REF, FUTURE_REF."""
     w = _low(g["ref"]).replace("’", "'")
+    if ctx.after[:1] == "-":
+        return None  # "the now-defunct airline", "the current-account deficit": part of a compound
     return Norm("DATE", L["references"][w])
 
 
@@ -994,7 +1007,7 @@ _WD_REL = r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|prev
 _DAYWORD = r"(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)|last\s+night"
 _UNIT_REL = (
     r"(?P<rel>this|last|next|the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+following"
-    r"|the\s+last|the\s+next|coming|past|previous|current|the\s+same)"
+    r"|the\s+last|the\s+next|the\s+latest|coming|past|previous|current|latest|the\s+same)"
 )
 _CAL_UNIT = r"(?:week|weekend|month|year|decade|century)"
 

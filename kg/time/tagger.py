@@ -114,7 +114,10 @@ def tag(
     mods = lexicon()["prefix_mods"]
     state: dict[str, object] = {}
     out: list[TimeValue] = []
+    taken = 0  # end of the last expression found beside a match ("April 24 and 25")
     for m in _matches(scanner, text):
+        if m.start() < taken:
+            continue
         key = m.lastgroup
         if key is None or key not in rules:
             continue
@@ -162,7 +165,38 @@ def tag(
             if keep:
                 start, mod = m.start(), pmod
         out.append(_make(text[start:ce], start, ce, norm, mod))
+        if name == "month_day" and _DAY_VALUE.fullmatch(norm.value):
+            second = _second_day(text, ce, norm)
+            if second is not None:
+                if second.value[:4] != norm.value[:4]:  # "May 3 or 4, 1999": the year is both days'
+                    norm.value = second.value[:4] + norm.value[4:]
+                    out[-1] = _make(out[-1].text, out[-1].start, out[-1].end, norm, out[-1].mod)
+                out.append(second)
+                remember(state, Norm("DATE", second.value), second.end)
+                taken = second.end
     return out
+
+
+#: "on April 24 and 25": a second day of the same month, its own expression
+_AND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(\d{1,2})(?:st|nd|rd|th)?(?![\w%-]|[.,/:]\d|\s*(?:percent|[ap]\.?m\b))"
+    r"(?:\s*,?\s+((?:1[6-9]|20)\d\d)(?!\d))?"
+)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _second_day(text: str, end: int, first: Norm) -> TimeValue | None:
+    """The day after "and" that follows a month-day expression, in the first one's month and year."""
+    m = _AND_DAY.match(text, end)
+    if m is None:
+        return None
+    day = int(m.group(1))
+    if not int(first.value[8:]) < day <= 31:
+        return None
+    value = f"{m.group(2) or first.value[:4]}{first.value[4:8]}{day:02d}"
+    if cal.span_of(value) is None:
+        return None
+    return _make(text[m.start(1) : m.end()], m.start(1), m.end(), Norm("DATE", value), None)
 
 
 def _make(text: str, start: int, end: int, norm: Norm, mod: str | None) -> TimeValue:

@@ -168,3 +168,22 @@ def test_fractions_decimals_and_idioms_are_no_times() -> None:
     assert found("The index closed at 2082.1 points.") == []
     assert found("For Poland, high noon comes at last.") == []
     assert found("The vote closes at noon.")[0][2] == "2019-04-24T12:00"
+
+
+def test_references_inside_compounds_are_no_times() -> None:
+    assert found("The now-defunct airline left a current-account gap.") == []
+
+
+def test_second_day_after_and_is_its_own_expression() -> None:
+    assert found("The summit is held on April 24 and 25.") == [
+        ("April 24", "DATE", "2019-04-24", None),
+        ("25", "DATE", "2019-04-25", None),
+    ]
+    assert [t[2] for t in found("Polls open on May 3 or 4th, 1999.")] == ["1999-05-03", "1999-05-04"]
+    assert [t[0] for t in found("Prices rose on March 3 and 25 percent fell.")] == ["March 3"]
+
+
+def test_latest_unit_is_the_last_one() -> None:
+    assert found("Sales rose in the latest fiscal year.") == [
+        ("the latest fiscal year", "DATE", "2018", None)
+    ]

@@ -253,7 +253,16 @@ class EventExtractor:
                 best = k
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
-                    best_subject = k
+                    head = span.root.head
+                    main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                    # the main clause's subject outranks one inside a reported clause ("X warned
+                    # that Y was unlikely to ... '...,' he said": he is X)
+                    if (
+                        main
+                        or best_subject is None
+                        or self.mentions[best_subject].sentence_start != m.sentence_start
+                    ):
+                        best_subject = k
         # in an earlier sentence the subject is the most salient antecedent
         if best is not None and best_subject is not None:
             if self.mentions[best].sentence_start != token.sent.start_char:
@@ -332,7 +341,8 @@ class EventExtractor:
                         else next((c for c in child.children if c.dep_ == "pobj"), None)
                     )
                     if target is not None:
-                        found.extend(self.mentions_of(target, depth + 1))
+                        # "Razali, the representative of X": the apposition describes, X is not him
+                        found.extend(self.mentions_of(target, depth + 1, via_appos=child.dep_ == "appos"))
             if not found and token.lower_ in _GROUP_NOUNS:
                 for child in token.children:
                     if child.dep_ in {"amod", "compound", "poss"}:
@@ -436,11 +446,7 @@ class EventExtractor:
         rank = {t.i: n for n, t in enumerate(chain)}
         # "his visit, planned for May 20, was called off": the plan's date is the event's date, unless
         # the clause itself gives another ("... planned for May 3, was postponed to June 10")
-        plans = {
-            c.i
-            for c in trigger.children
-            if c.dep_ == "acl" and c.lemma_.lower() in {"plan", "schedule", "set"}
-        }
+        plans = {c.i for c in self._plan_clauses(trigger, chain)}
         anchors |= plans
         attached: list[tuple[int, TimeValue]] = []
         for tv in in_sent:
@@ -491,6 +497,15 @@ class EventExtractor:
                 if nominal.i != token.i and found is not None and found.type == "MEETING":
                     return [nominal, *(c for c in nominal.children if c.dep_ == "acl")]
         return None
+
+    def _plan_clauses(self, trigger: Token, chain: Sequence[Token]) -> list[Token]:
+        """Participle clauses that schedule the event: "his visit, planned for May 20", "carries out
+        his mission to Yangon, expected next month"."""
+        lemmas = {"plan", "schedule", "set", "expect", "slate"}
+        out = [c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in lemmas]
+        if trigger.pos_ == "NOUN" and len(chain) > 1 and trigger.dep_ == "dobj":
+            out += [c for c in chain[1].children if c.dep_ in {"advcl", "acl"} and c.lemma_.lower() in lemmas]
+        return out
 
     def _continued_time(self, verb: Token) -> TimeValue | None:
         """ "Turkey and Israel boosted their ties last year. They signed two pacts": a sentence that
@@ -589,6 +604,12 @@ class EventExtractor:
                 return False
         if opts.get("needs_ccomp") and not any(c.dep_ == "ccomp" for c in token.children):
             return False
+        if opts.get("requires_destination") and not any(
+            self.mentions[k].type in _PLACE_TYPES
+            for o in self._destinations(token)
+            for k in self.mentions_of(o)
+        ):
+            return False
         return True
 
     def _event(self, token: Token, trig: Trigger) -> EventMention | None:
@@ -673,7 +694,7 @@ class EventExtractor:
         else:
             roles += self._nominal_roles(token, trig)
             if trig.type == "VISIT":
-                dest = [k for o in self._pobjs(token, {"to", "in"}) for k in self.mentions_of(o)]
+                dest = [k for o in self._destinations(token, {"to", "in"}) for k in self.mentions_of(o)]
                 roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
                 place = next((k for k in dest if self.mentions[k].type in _PLACE_TYPES), None)
         # a named forum the event belongs to: "to join the St. Petersburg International Economic Forum"
@@ -709,7 +730,7 @@ class EventExtractor:
             # "walked a delicate line Friday as he met ...": an adverbial clause shares the main clause's time
             time = self.time_of(token, governors(verb if verb.i != token.i else token))
         status = event_status(token, chain, self.lex, time, self.published)
-        if purpose and status == "happened":
+        if (purpose or self._plan_clauses(token, chain)) and status == "happened":
             status = "planned"
         if (
             time is None
@@ -812,6 +833,16 @@ class EventExtractor:
                 found.append(k)
         return found
 
+    def _destinations(
+        self, token: Token, preps: frozenset[str] | set[str] = frozenset({"to"})
+    ) -> list[Token]:
+        """Where a nominal visit goes: its own "to" phrase, or that of the verb it is the object of
+        ("carries out his mission to Yangon", parsed with "to Yangon" on the verb)."""
+        found = self._pobjs(token, set(preps))
+        if not found and token.dep_ == "dobj":
+            found = self._pobjs(token.head, {"to"})
+        return found
+
     def _is_visit_noun(self, token: Token) -> bool:
         found = self.lex.trigger(token.lemma_.lower(), "NOUN")
         return found is not None and found.type == "VISIT"
@@ -909,6 +940,9 @@ class EventExtractor:
             for o in self._pobjs(token, {"with", "between", "among"})
             for k in self.mentions_of(o)
         ]
+        if trig.type == "MEETING":
+            # "a summit of EU leaders", "a meeting of the Security Council"
+            roles += [(k, "participant") for o in self._pobjs(token, {"of"}) for k in self.mentions_of(o)]
         if trig.type == "STATEMENT":
             roles += [(k, "audience") for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)]
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]

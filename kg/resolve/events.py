@@ -132,7 +132,8 @@ def link_participants(
                 p
                 for p in parts
                 if p.role == "speaker"
-                and _political(entities[p.key], resolver)
+                # an untitled person (an activist, an analyst) still counts on foreign affairs
+                and (_political(entities[p.key], resolver) or p.type == "PERSON")
                 and not _demonym_only(p, ev, resolver)
             ]
             if not speakers:
@@ -235,7 +236,7 @@ def _on_foreign_affairs(
     organization. Party leaders on an election, or a company on a death, do not.
     """
     speaker = entities[parts[0].key]
-    if len(parts) > 1 or _official(speaker, resolver):
+    if any(p.role != "speaker" for p in parts) or _official(speaker, resolver):
         return True
     home = _country_of(speaker, resolver) or _main_country(resolver, entities)
     for k, m in enumerate(resolver.analysis.mentions):

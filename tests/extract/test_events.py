@@ -287,3 +287,42 @@ def test_a_trip_is_not_dated_by_the_meeting_held_on_it(events) -> None:  # type:
     assert visit.time is None
     (meeting,) = by_type(evs, "MEETING")
     assert meeting.time is not None and meeting.time.value == "2006-12-10"
+
+
+def test_a_mission_to_a_place_is_a_visit(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Indonesian Foreign Minister Hassan Wirajuda will lead a mission to Yangon next month.", "2005-12-15"
+    )
+    (visit,) = by_type(evs, "VISIT")
+    assert [p.label for p in visit.participants] == ["Hassan Wirajuda", "Myanmar"]
+    assert visit.status == "planned" and visit.time is not None and visit.time.value == "2006-01"
+    assert not by_type(events("The UN mission has 5,000 troops."), "VISIT")
+
+
+def test_joining_leaders_is_a_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Thabo Mbeki will travel to Abidjan on Monday, joining Nigerian President Olusegun Obasanjo in a bid "
+        "to end the deadlock.",
+        "2005-12-04",
+    )
+    (meeting,) = by_type(evs, "MEETING")
+    assert set(labels(meeting)) == {"Thabo Mbeki", "Olusegun Obasanjo"}
+    assert meeting.status == "planned"
+
+
+def test_the_apposition_of_a_speaker_is_not_the_speaker(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Razali Ismail, the representative of UN chief Kofi Annan, warned that Myanmar must free Suu Kyi."
+    )
+    assert "Kofi Annan" not in {e.participants[0].label for e in by_type(evs, "STATEMENT")}
+
+
+def test_an_activist_counts_on_foreign_affairs_only(events) -> None:  # type: ignore[no-untyped-def]
+    foreign = events(
+        "Debbie Stothard said that ASEAN should demand a dialogue with the Myanmar junta.", "2005-12-15"
+    )
+    assert [e.participants[0].label for e in by_type(foreign, "STATEMENT")] == ["Debbie Stothard"]
+    domestic = events(
+        "Ataur Rahman said the walk-out in Dhaka was a major blow for Bangladesh.", "2006-12-11"
+    )
+    assert not by_type(domestic, "STATEMENT")

@@ -20,7 +20,225 @@ KEPT_LABELS = frozenset(
 )
 _STRIP_LEFT = frozenset({"the", "The", "THE", "a", "an"})
 _STRIP_RIGHT = frozenset({"'s", "’s", "'", "’", ",", ".", "-", "–", "—", ")", "(", '"', "“", "”"})
+#: lowercase words a span may swallow at its end: "North and (South Korea)", "UNB news (agency)"
+_STRIP_RIGHT_WORDS = frozenset({"and", "or", "news", "where", "when"})
 _NOT_NAMES = re.compile(r"^[\W\d_]+$")
+
+#: last words of a longer name that a country or city starts ("Bangladesh Nationalist Party",
+#: "Warsaw Pact", "Dhaka University"): the gazetteer ruler tags the first word and the NER never
+#: sees the whole name
+ORG_HEADS = frozenset(
+    [
+        "Party",
+        "League",
+        "Front",
+        "Movement",
+        "Alliance",
+        "Union",
+        "Council",
+        "Congress",
+        "Assembly",
+        "Parliament",
+        "Pact",
+        "Treaty",
+        "University",
+        "College",
+        "Institute",
+        "Academy",
+        "School",
+        "Bank",
+        "Fund",
+        "Agency",
+        "Airlines",
+        "Airways",
+        "Exchange",
+        "Times",
+        "Post",
+        "Daily",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Radio",
+        "Television",
+        "TV",
+        "News",
+        "Army",
+        "Navy",
+        "Guard",
+        "Police",
+        "Ministry",
+        "Commission",
+        "Committee",
+        "Court",
+        "Tribunal",
+        "Foundation",
+        "Society",
+        "Organisation",
+        "Organization",
+        "Association",
+        "Federation",
+        "Corporation",
+        "Corp",
+        "Corp.",
+        "Company",
+        "Co",
+        "Co.",
+        "Group",
+        "Network",
+        "Centre",
+        "Center",
+        "Authority",
+        "Bureau",
+        "Office",
+        "Service",
+        "Reserve",
+        "Chamber",
+        "Industries",
+        "Shimbun",
+        "Program",
+        "Programme",
+        "Cross",
+        "Crescent",
+        "Patrol",
+        "Forces",
+        "Force",
+        "Board",
+        "Secretariat",
+        "Senate",
+        "Duma",
+        "Legislature",
+        "Mission",
+        "Brigade",
+        "Brigades",
+        "Club",
+        "Department",
+        "Directorate",
+        "Administration",
+        "Initiative",
+        "Coalition",
+        "Bloc",
+        "Holdings",
+        "Telecom",
+        "Journal",
+        "Magazine",
+        "Review",
+        "Weekly",
+        "Mail",
+        "Telegraph",
+        "Chronicle",
+        "Observer",
+        "Standard",
+        "Star",
+        "Express",
+        "Monitor",
+    ]
+)
+PLACE_HEADS = frozenset(
+    [
+        "Sea",
+        "Strip",
+        "City",
+        "Bay",
+        "Coast",
+        "Harbour",
+        "Harbor",
+        "Gulf",
+        "Strait",
+        "Straits",
+        "Valley",
+        "Province",
+        "Region",
+        "Street",
+        "Square",
+        "Airport",
+        "Hall",
+        "Palace",
+        "Stadium",
+        "Bridge",
+        "Island",
+        "Islands",
+        "Peninsula",
+        "Heights",
+        "Plateau",
+        "Mountains",
+        "River",
+        "Lake",
+        "Canal",
+        "Desert",
+        "Basin",
+        "Park",
+        "Hotel",
+        "Hospital",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Temple",
+        "Camp",
+        "Barracks",
+        "Base",
+        "Port",
+        "District",
+        "County",
+        "Territory",
+        "Territories",
+        "Prefecture",
+        "Oblast",
+        "Gate",
+        "Airbase",
+    ]
+)
+EVENT_HEADS = frozenset(
+    {"Olympics", "Games", "Summit", "Forum", "Conference", "Cup", "Expo", "Championships"}
+)
+#: buildings named by a common noun after a state ("the Israeli Embassy"): not a name of their own
+_NOT_BODY = frozenset({"embassy", "consulate", "mission", "house", "palace"})
+#: compass words written in lower case before a region ("southeast Asian", "south Asia")
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+#: words of a title: "US President", "UN Secretary General" are a state and a title, not a name
+_TITLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "general",
+        "deputy",
+        "vice",
+        "prime",
+        "chief",
+        "assistant",
+        "consul",
+        "ambassador",
+        "envoy",
+        "senator",
+        "representative",
+        "speaker",
+        "governor",
+        "mayor",
+        "leader",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "director",
+        "commissioner",
+        "counterpart",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sultan",
+        "sheikh",
+        "premier",
+        "chancellor",
+        "associate",
+        "adviser",
+        "advisor",
+        "aide",
+        "delegate",
+    ]
+)
 
 
 def _media_cues() -> tuple[re.Pattern[str], frozenset[str]]:
@@ -47,7 +265,17 @@ def clean_span(span: Span) -> Span | None:
     # a sentence-initial word swallowed by the span: "Following Mbeki's visit" -> "Mbeki"
     while start < end - 1 and doc[start].pos_ in {"VERB", "ADP", "ADV", "SCONJ", "AUX", "PRON", "DET"}:
         start += 1
-    while end > start and (doc[end - 1].text in _STRIP_RIGHT or doc[end - 1].is_space):
+    # "148 World Trade Organisation members": a count before a name
+    while start < end - 1 and doc[start].text.isdigit():
+        start += 1
+    # "the Action Congress (AC": an acronym's opening bracket left inside the span
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
+            end = i
+            break
+    while end > start and (
+        doc[end - 1].text in _STRIP_RIGHT or doc[end - 1].is_space or doc[end - 1].text in _STRIP_RIGHT_WORDS
+    ):
         end -= 1
     if start >= end:
         return None
@@ -57,13 +285,31 @@ def clean_span(span: Span) -> Span | None:
     return out
 
 
+def _strip_common_nouns(span: Span) -> Span:
+    """ "ZNA news agency", "the Hamas group": lowercase nouns the NER took in after a name."""
+    end = span.end
+    doc = span.doc
+    while (
+        end - 1 > span.start
+        and doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+        and doc[end - 2].whitespace_
+        and any(t.text[:1].isupper() for t in doc[span.start : end - 1])
+        and doc[end - 2].lower_ not in {"of", "and", "for", "de"}
+    ):
+        end -= 1
+    return doc[span.start : end]
+
+
 def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
-    """Entity spans with their labels, joining a stray token to the person name it starts.
+    """Entity spans with their labels, repaired where the NER or the gazetteer ruler cut a name.
 
     "Yury" (ORG) + "Ushakov" (PERSON) -> "Yury Ushakov" (PERSON): the small model often splits
-    unfamiliar first names off as another type.
+    unfamiliar first names off as another type. "Bank of" + "Japan", "Bangladesh" + "Nationalist
+    Party", "American Institute" + "in Taiwan (AIT)" become one name.
     """
-    ents = [(e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS]
+    ents = [(e, e.label_) for e in doc.ents if e.label_ in KEPT_LABELS and any(c.isupper() for c in e.text)]
+    ents = _acronym_spans(doc, ents)
     out: list[tuple[Span, str]] = []
     for span, label in ents:
         if out:
@@ -75,20 +321,198 @@ def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
                 and prev_label in {"ORG", "GPE", "PERSON"}
                 and (len(prev) == 1 and prev[0].is_title and prev[0].pos_ == "PROPN")
             ):
-                out[-1] = (doc[prev.start : span.end], "PERSON")
+                out[-1] = (_drop_title_word(doc[prev.start : span.end]), "PERSON")
                 continue
             if (
                 adjacent
-                and label in {"ORG", "ORGANIZATION"}
+                and (
+                    label in {"ORG", "ORGANIZATION"}
+                    or (label == "FAC" and span.text.casefold() not in _NOT_BODY)
+                )
                 and prev_label in {"NORP", "GPE", "COUNTRY"}
                 and (len(prev) == 1 and prev[0].text[:1].isupper())
             ):
                 # "Peruvian Congress", "US House of Representatives": the state is part of the name
                 out[-1] = (doc[prev.start : span.end], label)
                 continue
+            if (
+                prev[0].text in {"St", "St.", "Saint"}
+                and doc[span.start - 1].text in {"'s", "’s"}
+                and prev.end in {span.start, span.start - 1}
+                and span[-1].text in PLACE_HEADS | ORG_HEADS
+            ):
+                out[-1] = (doc[prev.start : span.end], "FAC")  # "St Margaret's Episcopal Church"
+                continue
+            joined = _join_of_phrase(prev, prev_label, span, label)
+            if joined is not None:
+                out[-1] = joined
+                continue
         if label == "PERSON":
-            span = _extend_name(span)
+            span = _extend_name(_drop_title_word(span))
+        else:
+            span, label = _extend_to_head(span, label)
+            while out and out[-1][0].end > span.start:
+                out.pop()  # "Africa" of "Africa-France Summit"
+            if (
+                label in {"NORP", "LOC", "GPE"}
+                and span.start > span.sent.start
+                and doc[span.start - 1].text in _COMPASS
+            ):
+                span = doc[span.start - 1 : span.end]  # "southeast Asian": resolution decides
         out.append((span, label))
+    return out
+
+
+_ORG_LABELS = frozenset({"ORG", "ORGANIZATION", "FAC", "EVENT"})
+_NAME_LABELS = frozenset({"COUNTRY", "GPE", "PLACE", "LOC", "ORG", "ORGANIZATION", "NORP"})
+
+
+def _join_of_phrase(prev: Span, prev_label: str, span: Span, label: str) -> tuple[Span, str] | None:
+    """An organization name the ruler cut at its last word: "Bank of" + "Japan", "National Council
+    of Resistance of" + "Iran", or "Bank" + "of" + "Japan"."""
+    doc = span.doc
+    if label not in _NAME_LABELS or prev.sent.start != span.sent.start:
+        return None
+    if (
+        prev.end == span.start
+        and doc[prev.end - 1].lower_ in {"of", "for", "on", "in", "de"}
+        and (prev_label in _ORG_LABELS or (prev_label in {"LOC", "GPE"} and doc[prev.end - 1].lower_ == "of"))
+    ):
+        # "Horn of" + "Africa", "Gulf of" + "Aden" too
+        return doc[prev.start : span.end], "ORG" if prev_label == "ORGANIZATION" else prev_label
+    if prev_label not in _ORG_LABELS:
+        return None
+    if (
+        span.start == prev.end + 1
+        and doc[prev.end].lower_ in {"of", "for", "on"}
+        and doc[prev.end - 1].text in ORG_HEADS
+        and prev_label in {"ORG", "ORGANIZATION"}
+    ):
+        return doc[prev.start : span.end], "ORG"
+    return None
+
+
+def _extend_to_head(span: Span, label: str) -> tuple[Span, str]:
+    """A country or city that starts a longer name: "Bangladesh Nationalist Party", "Warsaw Pact",
+    "Gaza Strip", "Beijing Olympics" (the head noun says which kind of name it is)."""
+    if label not in {"COUNTRY", "PLACE", "GPE", "LOC", "ORGANIZATION", "ORG"}:
+        return span, label
+    doc = span.doc
+    root = span.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < span.end or head.i - span.end > 3 or _headline(span):
+        return span, label
+    for tok in doc[span.end : head.i + 1]:
+        if (
+            tok.ent_type_
+            or not tok.text[:1].isupper()
+            or tok.lower_ in _TITLE_WORDS
+            or "\n" in doc[tok.i - 1].whitespace_
+            or tok.is_sent_start
+        ):
+            return span, label
+    word = head.text
+    if word in ORG_HEADS:
+        new = "ORG"
+    elif word in PLACE_HEADS:
+        new = "LOC"
+    elif word in EVENT_HEADS:
+        new = "EVENT"
+    else:
+        return span, label
+    start = span.start
+    # "the Alternative ASEAN Network": a modifier of the same head before the name
+    while (
+        start > span.sent.start
+        and doc[start - 1].head.i == head.i
+        and doc[start - 1].dep_ in {"amod", "compound"}
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and not doc[start - 1].is_sent_start
+        and doc[start - 1].lower_ not in _TITLE_WORDS
+    ):
+        start -= 1
+    # "Africa-France Summit": a hyphenated pair of names before the head
+    if start >= 2 and doc[start - 1].text in {"-", "–"} and not doc[start - 2].whitespace_:
+        if doc[start - 2].text[:1].isupper() and not doc[start - 1].whitespace_:
+            start -= 2
+    return doc[start : head.i + 1], new
+
+
+def _headline(span: Span) -> bool:
+    """A title-case line ("China-Russia Alliance a 'Stabilizing Factor'") says little about names."""
+    words = [t for t in span.sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+
+
+def _drop_title_word(span: Span) -> Span:
+    """ "Secretary of State Madeleine Albright": the NER took the title's last word into the name."""
+    if len(span) < 2:
+        return span
+    titles = lexicon().titles
+    doc = span.doc
+    for n in (2, 3):
+        start = span.start - n
+        if start >= 0 and " ".join(t.lower_ for t in doc[start : span.start + 1]) in titles:
+            return doc[span.start + 1 : span.end]
+    return span
+
+
+_ACRONYM_GLUE = frozenset(
+    {"of", "for", "in", "on", "and", "the", "de", "du", "des", "la", "&", "-", "'s", "’s"}
+)
+
+
+def _acronym_spans(doc: Doc, ents: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A name followed by its acronym in brackets is one name however the NER cut it:
+    "the American Institute in Taiwan (AIT)", "Bangladesh Nationalist Party (BNP)"."""
+    found: list[Span] = []
+    for tok in doc:
+        if not (
+            tok.text == "("
+            and tok.i + 2 < len(doc)
+            and doc[tok.i + 2].text == ")"
+            and doc[tok.i + 1].text.isupper()
+            and doc[tok.i + 1].text.isalpha()
+            and 2 <= len(doc[tok.i + 1].text) <= 8
+        ):
+            continue
+        acro = doc[tok.i + 1].text
+        for start in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
+            first = doc[start]
+            if first.lower_ in _ACRONYM_GLUE or not first.text[:1].isupper():
+                continue
+            words = [t for t in doc[start : tok.i] if t.lower_ not in _ACRONYM_GLUE]
+            if any(not t.text[:1].isupper() and not t.is_punct for t in words):
+                break
+            initials = "".join(t.text[0] for t in words if t.text[:1].isupper())
+            if initials == acro:
+                found.append(doc[start : tok.i])
+                break
+            if len(initials) >= len(acro):
+                break
+    if not found:
+        return ents
+    # "The American Institute": a determiner the NER took in does not count
+    out = [(s[1:] if len(s) > 1 and s[0].lower_ == "the" else s, lab) for s, lab in ents]
+    for host in found:
+        inside = [(s, lab) for s, lab in out if host.start <= s.start and s.end <= host.end]
+        partial = [
+            s
+            for s, _ in out
+            if s.start < host.end and host.start < s.end and (s.start < host.start or s.end > host.end)
+        ]
+        if (
+            partial
+            or any(lab == "PERSON" for _, lab in inside)
+            or (len(inside) == 1 and inside[0][0] == host)
+        ):
+            continue
+        if not inside and len(host) < 2:
+            continue
+        label = inside[0][1] if len(inside) == 1 and inside[0][1] in {"ORG", "ORGANIZATION"} else "ORG"
+        out = [e for e in out if e not in inside] + [(host, label)]
+    out.sort(key=lambda e: e[0].start)
     return out
 
 
@@ -160,6 +584,8 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
         clean = clean_span(span)
         if clean is None:
             continue
+        if label in {"ORG", "GPE", "LOC", "FAC"}:
+            clean = _strip_common_nouns(clean)
         sent = clean.sent
         role = title_phrase(clean) if label == "PERSON" else None
         if label in {"ORG", "ORGANIZATION"} and (
@@ -179,10 +605,95 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
                 sentence_end=sent.end_char,
             )
         )
+    mentions.extend(_government_bodies(doc, doc_id, mentions))
     mentions.extend(_title_only_mentions(doc, doc_id, mentions))
     mentions.extend(_title_modifiers(doc, doc_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+#: portfolios of a ministry named in lower case ("the foreign ministry", "ministry of industry and trade")
+PORTFOLIOS = frozenset(
+    [
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "trade",
+        "justice",
+        "health",
+        "education",
+        "economy",
+        "economic",
+        "commerce",
+        "industry",
+        "agriculture",
+        "energy",
+        "information",
+        "culture",
+        "environment",
+        "transport",
+        "labour",
+        "labor",
+        "home",
+        "external",
+        "affairs",
+        "security",
+        "planning",
+        "communications",
+        "tourism",
+        "petroleum",
+        "oil",
+        "mines",
+        "fisheries",
+    ]
+)
+_BODY_HEADS = frozenset({"ministry", "parliament"})
+
+
+def _government_bodies(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
+    """Government bodies named by common nouns: "the foreign ministry", "Pakistan's foreign ministry",
+    "the ministry of industry and trade", "the Turkish parliament" (a bare "the ministry" or "the
+    parliament" is not a name). A demonym or country before the noun is part of the name, and its own
+    mention is dropped from ``named``."""
+    out: list[EntityMention] = []
+    for tok in doc:
+        if tok.lower_ not in _BODY_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        first, portfolio, country = tok.i, False, False
+        i = tok.i - 1
+        while i >= tok.sent.start:
+            t = doc[i]
+            if t.lower_ in PORTFOLIOS and not portfolio and not country:
+                portfolio, first = True, i
+            elif t.dep_ == "case" and i > tok.sent.start and doc[i - 1].ent_type_ in {"GPE", "COUNTRY"}:
+                pass  # "Pakistan's foreign ministry"
+            elif t.ent_type_ in {"NORP", "GPE", "COUNTRY"} and not country:
+                while i > tok.sent.start and doc[i].ent_iob_ == "I":
+                    i -= 1
+                country, first = True, i
+            else:
+                break
+            i -= 1
+        last = tok.i
+        if tok.lower_ == "ministry" and not portfolio:
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+            objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+            if objs and objs[0].lower_ in PORTFOLIOS:
+                words = [t for t in objs[0].subtree if t.i > of[0].i]
+                if all(t.is_lower or t.text in {",", "and"} for t in words):
+                    last, portfolio = max(t.i for t in words), True
+        if not (portfolio or (tok.lower_ == "parliament" and country)):
+            continue
+        span = doc[first : last + 1]
+        a, b = span.start_char, span.end_char
+        if any(m.start < b and a < m.end and not (a <= m.start and m.end <= b) for m in named):
+            continue  # a name the NER or the gazetteer found around it
+        named[:] = [m for m in named if not (a <= m.start and m.end <= b)]
+        sent = span.sent
+        out.append(EntityMention(doc_id, a, b, span.text, "ORG", None, sent.start_char, sent.end_char))
+    return out
 
 
 def _title_modifiers(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
@@ -263,7 +774,7 @@ def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> l
 def defined_acronyms(doc: Doc) -> dict[str, str]:
     """Acronyms the text defines: "the Shanghai Cooperation Organization (SCO)" -> {"SCO": "..."}."""
     out: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent, _label in _merged_spans(doc):
         end = ent.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             acro = doc[end + 1].text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import lexicon
 from kg.records import Analysis, Entity, EntityMention, RoleFact, Span
-from kg.resolve.gazetteer import GazEntry, Gazetteer, entity_key, normalize_name
+from kg.resolve.gazetteer import GazEntry, Gazetteer, entity_key, normalize_name, slug
 
 #: NER label -> kg type for names the gazetteer does not know (NORP never stands alone)
 NIL_TYPES = {
@@ -61,6 +61,115 @@ _GENERIC = re.compile(
 )
 
 
+#: a descriptor before an organization's name: "Islamist Hamas", "Marxist Tupac Amaru Revolutionary Movement"
+_DESCRIPTORS = frozenset(
+    [
+        "islamist",
+        "marxist",
+        "maoist",
+        "leninist",
+        "leftist",
+        "rightist",
+        "left-wing",
+        "right-wing",
+        "far-right",
+        "far-left",
+        "radical",
+        "militant",
+        "hardline",
+        "hard-line",
+        "extremist",
+        "secular",
+        "moderate",
+        "ruling",
+        "opposition",
+        "rebel",
+        "separatist",
+        "fundamentalist",
+        "shiite",
+        "sunni",
+        "shia",
+        "armed",
+        "outlawed",
+        "banned",
+    ]
+)
+#: model designations of weapons and aircraft: "F-4E", "MiG-29", "S-300", "T-72"
+_MODEL_CODE = re.compile(r"^(?!G-\d)[A-Z][A-Za-z]{0,2}-\d+[A-Z]{0,2}$")
+#: continents named by their demonyms; one is an alias of the continent only when the text names it
+_CONTINENT_DEMONYMS = {
+    "african": "Africa",
+    "africans": "Africa",
+    "european": "Europe",
+    "europeans": "Europe",
+    "asian": "Asia",
+    "asians": "Asia",
+}
+#: compass words in lower case before a region: "southeast Asian", "south Asia"
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
+)
+#: the last word of an organization's name standing for it: "the Bank" after "the World Bank"
+_ORG_HEAD_ALONE = frozenset(
+    {
+        "bank",
+        "fund",
+        "agency",
+        "organisation",
+        "organization",
+        "union",
+        "league",
+        "party",
+        "front",
+        "movement",
+        "alliance",
+        "pact",
+        "court",
+        "tribunal",
+        "institute",
+        "university",
+        "foundation",
+    }
+)
+#: named-event mentions the gazetteer does not know are kept only with one of these heads
+_EVENT_HEADS = frozenset(
+    {
+        "summit",
+        "forum",
+        "conference",
+        "round",
+        "talks",
+        "dialogue",
+        "games",
+        "olympics",
+        "cup",
+        "expo",
+        "session",
+        "meeting",
+        "congress",
+        "assembly",
+        "festival",
+        "championship",
+        "championships",
+        "week",
+    }
+)
+#: portfolio words -> the name used in "Ministry of ... of <country>"
+_PORTFOLIO_NAMES = {
+    "foreign": "Foreign Affairs",
+    "external": "External Affairs",
+    "home": "Home Affairs",
+    "defense": "Defence",
+    "labor": "Labour",
+    "economic": "Economy",
+}
+_BODY = re.compile(
+    r"^(?:(?P<country>.+?)\s+)?(?:(?P<portfolio>[a-z][a-z ]*?)\s+ministry|ministry\s+(?:of|for)\s+"
+    r"(?P<portfolio2>[a-z][a-z ,]*)|(?P<parliament>parliament))$",
+    re.I,
+)
+
+
 @dataclass
 class _Cluster:
     key: str
@@ -69,6 +178,8 @@ class _Cluster:
     entry: GazEntry | None
     mentions: list[EntityMention] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
+    #: the surfaces without titles and honorifics ("Laura Bush" for "First Lady Laura Bush")
+    names: list[str] = field(default_factory=list)
 
 
 def _close_person_name(surface: str, label: str) -> bool:
@@ -79,6 +190,14 @@ def _close_person_name(surface: str, label: str) -> bool:
     if len(a) != len(b) or any(x[:1].casefold() != y[:1].casefold() for x, y in zip(a, b, strict=True)):
         return False
     return all(ratio(x.casefold(), y.casefold()) >= 80 for x, y in zip(a, b, strict=True))
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """An initial, or a spelling of the same first name ("Mahmud" ~ "Mahmoud")."""
+    from rapidfuzz.fuzz import ratio
+
+    a, b = a.strip("."), b.strip(".")
+    return len(a) == 1 or len(b) == 1 or ratio(a, b) >= 75
 
 
 def _strip_title(text: str, type_: str, gaz: Gazetteer | None = None) -> str:
@@ -116,10 +235,23 @@ def _capitals(gaz: Gazetteer) -> dict[str, GazEntry]:
     """Country key -> its capital city (from the gazetteer), built once per gazetteer."""
     found = _CAPITALS.get(id(gaz))
     if found is None:
-        found = {}
+        options: dict[str, list[GazEntry]] = defaultdict(list)
         for e in gaz.entries():
-            if e.type == "PLACE" and e.subtype == "capital" and e.country and e.country not in found:
-                found[e.country] = e
+            if e.type == "PLACE" and e.subtype == "capital" and e.country:
+                options[e.country].append(e)
+        found = {}
+        for country_key, cities in options.items():
+            country = gaz.get(country_key)
+
+            def rank(e: GazEntry, country: GazEntry | None = country) -> tuple[bool, bool]:
+                # the GeoNames capital (the country's coordinates are its capital's), then any
+                # city GeoNames knows: not "City of Light" or "Bida" from CountryInfo's synonyms
+                same = (
+                    country is not None and e.lat is not None and (e.lat, e.lon) == (country.lat, country.lon)
+                )
+                return (not same, e.geonames is None)
+
+            found[country_key] = min(cities, key=rank)
         _CAPITALS[id(gaz)] = found
     return found
 
@@ -136,6 +268,8 @@ class DocumentResolver:
         self.link: dict[int, str | None] = {}
         #: mention index -> extra entity keys (a hyphenated demonym "Russian-Chinese" is two countries)
         self.extra: dict[int, list[str]] = defaultdict(list)
+        #: ministries named without their state: (mention index, label, portfolio)
+        self._bare_bodies: list[tuple[int, str, str]] = []
 
     # -- linking ----------------------------------------------------------------------------------
     def _pick(self, entries: list[GazEntry], label: str) -> GazEntry | None:
@@ -179,22 +313,34 @@ class DocumentResolver:
             cl = self.clusters[key] = _Cluster(key, label, type_, entry)
         cl.mentions.append(m)
         cl.surfaces.append(surface)
-        if m.text != surface:
+        cl.names.append(surface)
+        if m.text != surface and not surface.startswith(m.text):
             cl.surfaces.append(m.text)
         self.link[k] = key
 
     def resolve(self) -> None:
         mentions = self.analysis.mentions
         pending_people: list[int] = []
+        continents: list[tuple[int, str]] = []
         for k, m in enumerate(mentions):
             if m.type == "TITLE":
                 continue
             surface = _strip_title(m.text, m.type, self.gaz)
+            if m.type == "ORG" and self._government_body(k, m, surface):
+                continue
+            surface = self._strip_modifier(k, surface)
+            continent = _CONTINENT_DEMONYMS.get(surface.casefold())
+            if continent is not None:
+                continents.append((k, continent))
+                continue
             if (
                 _GENERIC.match(surface)
                 or surface.casefold() in NOT_ENTITIES
                 or not any(c.isupper() for c in surface)
                 or _STANCE.match(surface)
+                or (_MODEL_CODE.match(surface.split()[0]) and not self.gaz.lookup(surface))
+                or (m.type == "NORP" and self._ethnic(m))
+                or self._continent_in_compound(m, surface)
             ):
                 self.link[k] = None
                 continue
@@ -222,10 +368,17 @@ class DocumentResolver:
                 continue
             entry = self._lookup(surface, m.type)
             if entry is not None and entry.type == "COUNTRY" and m.type in {"NORP", "GPE"}:
-                # "the Malaysian capital": the capital city, not the country
-                following = self.analysis.document.text[m.end : m.end + 12].lower().split()
-                if following[:1] == ["capital"]:
-                    entry = self._capital(entry.key) or entry
+                # "the Malaysian capital": the capital city (the alias is "Malaysian capital"); the
+                # demonym still names the country, which is no participant of what happens there
+                if re.match(r"\s*capital\b", self.analysis.document.text[m.end : m.end + 12], re.I):
+                    capital = self._capital(entry.key)
+                    if capital is not None:
+                        cl = self.clusters.setdefault(
+                            entry.key, _Cluster(entry.key, entry.label, entry.type, entry)
+                        )
+                        cl.mentions.append(m)
+                        cl.surfaces.append(m.text)
+                        entry, surface = capital, f"{surface} capital"
             if entry is None and m.type == "PERSON":
                 pending_people.append(k)
                 continue
@@ -246,7 +399,197 @@ class DocumentResolver:
             self._nil(k, m, surface, type_)
         self._people(pending_people)
         self._repair_surnames()
+        self._resolve_bare_bodies()
+        self._merge_same_names()
+        self._continents(continents)
         self._titles()
+
+    # -- repairs ----------------------------------------------------------------------------------
+    def _strip_modifier(self, k: int, surface: str) -> str:
+        """Drop a lowercase compass word or a descriptor before a name when the rest is the name:
+        "southeast Asia" stays (a region), "south Lebanon" -> "Lebanon"; "Islamist Hamas" -> "Hamas"
+        when Hamas is known or named alone in the text."""
+        words = surface.split()
+        if len(words) < 2:
+            return surface
+        rest = " ".join(words[1:])
+        first = words[0]
+        if first in _COMPASS:
+            if self.gaz.lookup(surface) or self.gaz.demonym(surface):
+                return surface
+            return rest
+        if first.casefold() in _DESCRIPTORS:
+            if self.gaz.lookup(rest) or any(
+                normalize_name(o.text) == normalize_name(rest)
+                for j, o in enumerate(self.analysis.mentions)
+                if j != k
+            ):
+                return rest
+        return surface
+
+    def _continent_in_compound(self, m: EntityMention, surface: str) -> bool:
+        """ "the Africa-France summit", "Asia-Europe meeting": a continent naming a forum is no actor."""
+        text = self.analysis.document.text
+        if text[m.end : m.end + 1] not in {"-", "–"} and text[max(0, m.start - 1) : m.start] not in {
+            "-",
+            "–",
+        }:
+            return False
+        return any(e.subtype == "continent" for e in self.gaz.lookup(surface))
+
+    def _ethnic(self, m: EntityMention) -> bool:
+        """ "ethnic Albanian rebels": a people, not the state."""
+        before = self.analysis.document.text[max(0, m.start - 8) : m.start]
+        return bool(re.search(r"\bethnic\s+$", before, re.I))
+
+    def _government_body(self, k: int, m: EntityMention, surface: str) -> bool:
+        """ "the foreign ministry", "Pakistan's foreign ministry", "the Turkish parliament": a body of
+        the state named before the noun (or of no named state: the name is then this document's)."""
+        if any(w[:1].isupper() for w in surface.split()[-1:]) and not surface.islower():
+            # "Foreign Ministry" and other names written as names go the usual way unless lower case
+            if not re.search(r"\b(?:ministry|parliament)$|^ministry\b", surface):
+                return False
+        found = _BODY.match(surface)
+        if found is None:
+            return False
+        country = None
+        if found["country"]:
+            words = found["country"].replace("'s", "").replace("\u2019s", "")
+            country = self.gaz.demonym(words) or next(
+                (e for e in self.gaz.lookup(words) if e.type == "COUNTRY"), None
+            )
+            if country is None:
+                return False
+        for entry in self.gaz.lookup(surface):
+            if entry.type == "ORGANIZATION":
+                self._add(k, m, entry.key, entry.label, entry.type, entry, surface)
+                return True
+        portfolio = (found["portfolio"] or found["portfolio2"] or "").strip()
+        if found["parliament"]:
+            if country is None:
+                return False
+            label = f"Parliament of {country.label}"
+            bare = m.text
+        else:
+            name = _PORTFOLIO_NAMES.get(portfolio.lower()) or " ".join(
+                w if w in {"and", "of"} else w.capitalize() for w in portfolio.replace(",", " ,").split()
+            ).replace(" ,", ",")
+            label = f"Ministry of {name}" + (f" of {country.label}" if country else "")
+            bare = f"{portfolio} ministry" if found["portfolio"] else surface
+        if country is None and not found["parliament"]:
+            self._bare_bodies.append((k, label, portfolio))  # whose ministry: once people are known
+            self.link[k] = None
+            return True
+        self._add_body(k, label, bare)
+        return True
+
+    def _add_body(self, k: int, label: str, bare: str, scoped: bool = False) -> None:
+        m = self.analysis.mentions[k]
+        entry = next((e for e in self.gaz.lookup(label) if e.type == "ORGANIZATION"), None)
+        if entry is not None:
+            self._add(k, m, entry.key, entry.label, entry.type, entry, m.text)
+        else:
+            key = entity_key(label, "ORGANIZATION")
+            if scoped:
+                key += "--" + slug(self.analysis.document.id)  # no state named: this document's ministry
+            self._add(k, m, key, label, "ORGANIZATION", None, m.text)
+        if bare != m.text:
+            self.clusters[self.link[k] or ""].surfaces.append(bare)
+
+    def _resolve_bare_bodies(self) -> None:
+        """ "the foreign ministry" with no state named is the ministry of the one state whose foreign
+        minister the text names ("Pakistani Foreign Minister Khurshid Kasuri ... the foreign ministry
+        said"); with none or several, it stays this document's "Ministry of Foreign Affairs"."""
+        from kg.resolve.gazetteer import normalize_role
+
+        if not self._bare_bodies:
+            return
+        facts = self.role_facts()
+        for k, label, portfolio in self._bare_bodies:
+            want = normalize_role(f"{portfolio} minister")
+            countries: set[str] = set()
+            for c in self.clusters.values():
+                if c.type != "PERSON" or not c.mentions:
+                    continue
+                for f in facts.get(c.key, []):
+                    if normalize_role(f.role) == want and (f.of or (c.entry and c.entry.country)):
+                        countries.add(f.of or (c.entry.country if c.entry else "") or "")
+                for r in c.entry.roles if c.entry else ():
+                    if (
+                        normalize_role(r.role) == want
+                        and r.of
+                        and (self.published is None or r.covers(self.published))
+                    ):
+                        countries.add(r.of)
+            country = self.gaz.get(next(iter(countries))) if len(countries) == 1 else None
+            m = self.analysis.mentions[k]
+            if country is not None and country.type == "COUNTRY":
+                self._add_body(k, f"{label} of {country.label}", m.text)
+            else:
+                self._add_body(k, label, m.text, scoped=True)
+
+    def _merge_same_names(self) -> None:
+        """One name the NER typed two ways in one text ("Mindanao" as a place and an organization) is
+        one entity (the type most of its mentions got); so are two spellings the text gives the same
+        acronym ("Bangladesh National Party (BNP)", "Bangladesh Nationalist Party (BNP)"), and a name
+        with and without its state ("US Congress", "Congress")."""
+        groups: dict[str, list[_Cluster]] = defaultdict(list)
+        text = self.analysis.document.text
+        for cl in self.clusters.values():
+            if not cl.mentions:
+                continue
+            if cl.entry is None:
+                groups[normalize_name(cl.label)].append(cl)
+            if cl.type == "ORGANIZATION":
+                for m in cl.mentions:
+                    acro = re.match(r"\s*\(([A-Z]{2,8})\)", text[m.end : m.end + 12])
+                    if acro:
+                        groups["(" + acro.group(1)].append(cl)
+        orgs = [c for c in self.clusters.values() if c.type == "ORGANIZATION" and c.mentions]
+        nil_orgs = {normalize_name(c.label): c for c in orgs if c.entry is None}
+        for cl in orgs:
+            for name in {cl.label, *cl.surfaces}:
+                words = name.split()
+                if len(words) < 2 or not (self.gaz.demonym(words[0]) or self._is_country(words[0])):
+                    continue
+                other = nil_orgs.get(normalize_name(" ".join(words[1:])))
+                if other is not None and other is not cl:
+                    groups["<" + cl.key].extend([cl, other])
+        done: set[str] = set()
+        for group in groups.values():
+            unique = {c.key: c for c in group if c.key in self.clusters and c.key not in done}
+            group = list(unique.values())
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda c: (c.entry is None, -len(c.label.split()), -len(c.mentions)))
+            target = group[0]
+            for other in group[1:]:
+                done.add(other.key)
+                self._absorb(target, other)
+
+    def _is_country(self, word: str) -> bool:
+        return any(e.type == "COUNTRY" for e in self.gaz.lookup(word))
+
+    def _absorb(self, target: _Cluster, other: _Cluster) -> None:
+        target.mentions.extend(other.mentions)
+        target.surfaces.extend(other.surfaces)
+        target.names.extend(other.names)
+        for k, linked in list(self.link.items()):
+            if linked == other.key:
+                self.link[k] = target.key
+        del self.clusters[other.key]
+
+    def _continents(self, pending: list[tuple[int, str]]) -> None:
+        """ "Africans" is the alias of Africa when the text names Africa; alone it is no entity."""
+        for k, name in pending:
+            target = next(
+                (c for c in self.clusters.values() if normalize_name(c.label) == normalize_name(name)), None
+            )
+            if target is None:
+                self.link[k] = None
+                continue
+            m = self.analysis.mentions[k]
+            self._add(k, m, target.key, target.label, target.type, target.entry, m.text)
 
     def _repair_surnames(self) -> None:
         """A one-word name the NER typed as a place or organization that is a person's surname here."""
@@ -272,6 +615,7 @@ class DocumentResolver:
                 continue
             target.mentions.extend(cl.mentions)
             target.surfaces.extend(cl.surfaces)
+            target.names.extend(cl.names)
             for k, linked in list(self.link.items()):
                 if linked == key:
                     self.link[k] = target.key
@@ -298,6 +642,21 @@ class DocumentResolver:
         if " " not in surface and lexicon().trigger(surface.lower(), "NOUN") is not None:
             self.link[k] = None  # "his annual Address to the Federal Assembly": an event word, not a name
             return
+        if type_ == "NAMED_EVENT" and surface.split()[-1].casefold() not in _EVENT_HEADS:
+            self.link[k] = None  # "Watergate", "New Year's weekend": not a named forum or summit
+            return
+        if " " not in surface and surface.casefold() in _ORG_HEAD_ALONE:
+            # "the Bank" after "the World Bank": the one organization of the text with that head
+            owners = [
+                c
+                for c in self.clusters.values()
+                if c.type == "ORGANIZATION" and c.label.split()[-1].casefold() == surface.casefold()
+            ]
+            if len(owners) == 1:
+                self._add(k, m, owners[0].key, owners[0].label, owners[0].type, owners[0].entry, surface)
+            else:
+                self.link[k] = None
+            return
         key = entity_key(surface, type_)
         self._add(k, m, key, surface, type_, None, surface)
 
@@ -323,8 +682,14 @@ class DocumentResolver:
                 if len(words) > 1 and words == full:
                     target = cl
                     break
-                if len(words) > 1 and len(full) > 1 and words[-1] == full[-1] and words[0][:1] == full[0][:1]:
-                    target = cl
+                if (
+                    len(words) > 1
+                    and len(full) > 1
+                    and words[-1] == full[-1]
+                    and words[0][:1] == full[0][:1]
+                    and _same_first_name(words[0], full[0])
+                ):
+                    target = cl  # "M. Abbas", "Mahmud Abbas" for "Mahmoud Abbas" (not "Ataur" for "Anisur")
                     break
                 if 1 < len(words) < len(full) and full[-len(words) :] == words:
                     target = cl  # "Douste-Blazy" in "Philippe Douste-Blazy"
@@ -347,7 +712,8 @@ class DocumentResolver:
                 if (
                     entry is not None
                     and entry.type == "PERSON"
-                    and (entry.label.split()[-1].casefold() != surface.casefold())
+                    and normalize_name(entry.label.split()[-1])
+                    != normalize_name(surface)  # Erdoğan ~ Erdogan
                 ):
                     entry = None
                 if entry is not None:
@@ -491,7 +857,11 @@ class DocumentResolver:
                 continue
             label = cl.label
             if cl.entry is None and cl.type == "PERSON":
-                label = max(cl.surfaces, key=lambda s: (len(s.split()), len(s)), default=label)
+                # the fullest name without titles ("Laura Bush" for "First Lady Laura Bush"), unless only
+                # a word is left: "Sheikh Hasina", "King Hussein"
+                full = max(cl.surfaces, key=lambda s: (len(s.split()), len(s)), default=label)
+                bare = max(cl.names, key=lambda s: (len(s.split()), len(s)), default=full)
+                label = bare if len(bare.split()) > 1 else full
             e = cl.entry
             known = set(e.aliases) if e is not None and e.type != "PERSON" else set()
             aliases = sorted(({s for s in cl.surfaces} | known) - {label})

@@ -34,6 +34,8 @@ def is_dropped(trigger: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
     negation = set(cues["negation"])
     hypo = cues["hypothetical"]
     for tok in chain[:4]:
+        if tok.i != trigger.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in cues["planned"]["nouns"]:
+            break  # "has not responded to an invitation to visit Israel": the visit stays invited
         kids = list(tok.children)
         if any(c.dep_ == "neg" and c.lower_ in negation for c in kids):
             return True

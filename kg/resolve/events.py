@@ -156,6 +156,32 @@ def link_participants(
             quotes=link_quotes(ev.quotes, resolver, entities),
         )
         out.extend(_one_visit_per_country(linked))
+    return _voiced_by_spokespeople(out, entities)
+
+
+def _spokesperson(ent: Entity) -> bool:
+    roles = [m.role or "" for m in ent.mentions] + [f.role for f in ent.roles]
+    return ent.type == "PERSON" and any("spokes" in r.lower() for r in roles)
+
+
+def _voiced_by_spokespeople(events: list[EventMention], entities: dict[str, Entity]) -> list[EventMention]:
+    """ "The foreign ministry said Monday ... the ministry's spokeswoman X told reporters": a
+    ministry speaks through its spokesperson, so the two are one statement by the person."""
+    spoken = {
+        (ev.participants[0].key, event_date(ev)[0])
+        for ev in events
+        if ev.type == "STATEMENT" and _spokesperson(entities[ev.participants[0].key])
+    }
+    out = []
+    for ev in events:
+        speaker = entities[ev.participants[0].key] if ev.participants else None
+        if ev.type == "STATEMENT" and speaker is not None and speaker.type == "ORGANIZATION":
+            day = event_date(ev)[0]
+            voice = next((key for key, d in sorted(spoken, key=str) if d == day), None)
+            if voice is not None and (speaker.subtype == "ministry" or "ministry" in speaker.label.lower()):
+                person = entities[voice]
+                ev = replace(ev, participants=[_participant(person, "speaker"), *ev.participants[1:]])
+        out.append(ev)
     return out
 
 

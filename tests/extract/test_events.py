@@ -326,3 +326,25 @@ def test_an_activist_counts_on_foreign_affairs_only(events) -> None:  # type: ig
         "Ataur Rahman said the walk-out in Dhaka was a major blow for Bangladesh.", "2006-12-11"
     )
     assert not by_type(domestic, "STATEMENT")
+
+
+def test_an_unanswered_invitation_to_visit_is_a_planned_visit(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Relations stayed cool, as Prime Minister Necmettin Erbakan has still not responded to an invitation "
+        "by Netanyahu to visit Israel.",
+        "1997-04-08",
+    )
+    (visit,) = by_type(evs, "VISIT")
+    assert [p.label for p in visit.participants] == ["Necmettin Erbakan", "Israel"]
+    assert visit.status == "planned"
+
+
+def test_a_ministry_speaks_through_its_spokeswoman(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Foreign Minister Khurshid Kasuri will visit Kabul this week for talks with Afghan leaders, "
+        "Pakistan's foreign ministry said Monday.\n\n"
+        "The visit is part of regular contacts between the two countries, the ministry's spokeswoman "
+        "Tasnim Aslam told reporters."
+    )
+    statements = by_type(events(text, "2006-12-04"), "STATEMENT")
+    assert [e.participants[0].label for e in statements] == ["Tasnim Aslam"]

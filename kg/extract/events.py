@@ -469,6 +469,11 @@ class EventExtractor:
                     cur.dep_ in _NOUN_MODIFIERS
                     and cur.head.pos_ in {"NOUN", "PROPN"}
                     and not _names_trigger(cur.head, trigger)
+                    # "aired its stand at this week's summit": the gathering's date is the occasion's
+                    and not (
+                        cur.head.dep_ == "pobj"
+                        and self.lex.trigger(cur.head.lemma_.lower(), "NOUN") is not None
+                    )
                 ):
                     break  # "a 2007-2013 spending package": the date describes another noun
                 inner = self.lex.trigger(cur.lemma_.lower(), "NOUN") if cur.pos_ == "NOUN" else None
@@ -689,6 +694,10 @@ class EventExtractor:
                     return None
                 if trig.options.get("requires_participant_object") and not withs:
                     return None
+                if trig.options.get("requires_actor_subject") and not any(
+                    self.mentions[k].type in {"PERSON", "ORG", "ORGANIZATION"} for k in subj
+                ):
+                    return None  # "thousands gathered": a crowd is not a meeting
                 role = "party" if trig.type == "AGREEMENT" else "participant"
                 roles += [(k, role) for k in subj + objs + withs]
         else:

@@ -348,3 +348,17 @@ def test_a_ministry_speaks_through_its_spokeswoman(events) -> None:  # type: ign
     )
     statements = by_type(events(text, "2006-12-04"), "STATEMENT")
     assert [e.participants[0].label for e in statements] == ["Tasnim Aslam"]
+
+
+def test_leaders_gathering_is_a_meeting_but_a_crowd_is_not(events) -> None:  # type: ignore[no-untyped-def]
+    (meeting,) = by_type(
+        events("President Jacques Chirac and African leaders have gathered in Bamako."), "MEETING"
+    )
+    assert meeting.place is not None and meeting.place.label == "Bamako"
+    assert not by_type(events("Thousands of protesters gathered in Bamako on Sunday."), "MEETING")
+
+
+def test_airing_a_stand_at_a_summit_is_a_statement_dated_by_the_summit(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("The SCO aired its stand on Afghanistan at this week's summit in Astana.", "2005-12-15")
+    (statement,) = by_type(evs, "STATEMENT")
+    assert statement.time is not None and statement.time.value == "2005-W50"

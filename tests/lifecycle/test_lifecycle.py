@@ -164,10 +164,6 @@ def test_cancellation_reported_with_a_date_of_saying() -> None:
         assert _current(g, ev.key) == "cancelled"
 
 
-@pytest.mark.xfail(
-    reason="surname 'Erdogan' is not linked to the gazetteer's 'Recep Tayyip Erdoğan' "
-    "(resolve/entities.py _people compares the label's last word without folding accents)"
-)
 def test_cancellation_naming_only_the_surname() -> None:
     report = dict(
         CANCELLED, text=CANCELLED["text"].replace("Turkish President Recep Tayyip Erdogan's", "Erdogan's")

@@ -19,6 +19,8 @@ from kg.extract.status import event_status, is_dropped
 from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
 
 #: prepositions that order two events in time (the time of one is not the time of the other)
+#: nouns for unnamed speakers: "a Thai official said", "diplomats said"
+_ANONYMOUS = frozenset({"official", "source", "diplomat", "analyst", "observer", "aide", "insider"})
 #: gatherings at which other meetings take place ("talks at a summit held in X")
 _GATHERINGS = frozenset({"summit", "conference", "forum", "session", "gathering", "assembly"})
 _MEET_VERBS = frozenset({"meet", "meets", "met"})
@@ -651,6 +653,8 @@ class EventExtractor:
             elif trig.type == "STATEMENT":
                 if self._reports_event(token) or self._embedded_report(token):
                     return None
+                if self._anonymous_source(token):
+                    return None  # "a Thai official said": not a named actor
                 audience = objs if trig.lemma in {"tell", "thank", "urge", "warn", "write", "send"} else []
                 audience += [
                     k
@@ -699,9 +703,10 @@ class EventExtractor:
                 ):
                     return None  # "thousands gathered": a crowd is not a meeting
                 role = "party" if trig.type == "AGREEMENT" else "participant"
-                roles += [(k, role) for k in subj + objs + withs]
+                roles += [(k, role) for k in subj + objs + withs + self._hosting_bodies(token, trig)]
         else:
             roles += self._nominal_roles(token, trig)
+            roles += [(k, "participant") for k in self._hosting_bodies(token, trig)]
             if trig.type == "VISIT":
                 dest = [k for o in self._destinations(token, {"to", "in"}) for k in self.mentions_of(o)]
                 roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
@@ -851,6 +856,34 @@ class EventExtractor:
         if not found and token.dep_ == "dobj":
             found = self._pobjs(token.head, {"to"})
         return found
+
+    def _anonymous_source(self, verb: Token) -> bool:
+        """The speaker is an unnamed official or source ("a Thai official", "Western diplomats")."""
+        subjects = self._children(verb, {"nsubj"})
+        if len(subjects) != 1 or subjects[0].lemma_.lower() not in _ANONYMOUS:
+            return False
+        head = subjects[0]
+        named = [
+            k
+            for c in head.children
+            if c.dep_ in {"appos", "compound"}
+            for k in self.mentions_of(c)
+            if self.mentions[k].type == "PERSON"
+        ]
+        return not named and self.index.at(head) is None
+
+    def _hosting_bodies(self, token: Token, trig: Trigger) -> list[int]:
+        """ "held talks at the ministry of trade": the body that hosts talks takes part in them."""
+        if trig.type != "MEETING":
+            return []
+        heads = [token, token.head] if token.dep_ == "dobj" else [token]
+        return [
+            k
+            for tok in heads
+            for o in self._pobjs(tok, {"at"})
+            for k in self.mentions_of(o)
+            if self.mentions[k].type in {"ORG", "ORGANIZATION"}
+        ]
 
     def _is_visit_noun(self, token: Token) -> bool:
         found = self.lex.trigger(token.lemma_.lower(), "NOUN")

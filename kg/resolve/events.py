@@ -299,8 +299,10 @@ def _demonym_only(p: Participant, ev: EventMention, resolver: DocumentResolver) 
     for orig in ev.participants:
         if orig.role == "speaker" and orig.key.startswith("@"):
             idx = int(orig.key[1:])
-            if resolver.link.get(idx) == p.key and not resolver.gaz.lookup(
-                resolver.analysis.mentions[idx].text
+            text = resolver.analysis.mentions[idx].text
+            # "Thai" is both a demonym and a (rare) alias of Thailand: the demonym reading wins
+            if resolver.link.get(idx) == p.key and (
+                not resolver.gaz.lookup(text) or resolver.gaz.demonym(text) is not None
             ):
                 return True
     return False

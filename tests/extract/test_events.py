@@ -362,3 +362,17 @@ def test_airing_a_stand_at_a_summit_is_a_statement_dated_by_the_summit(events) -
     evs = events("The SCO aired its stand on Afghanistan at this week's summit in Astana.", "2005-12-15")
     (statement,) = by_type(evs, "STATEMENT")
     assert statement.time is not None and statement.time.value == "2005-W50"
+
+
+def test_talks_held_at_a_ministry_include_the_ministry(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Lavrov held talks on Friday at the Indian Ministry of External Affairs.", "2006-11-17")
+    (talks,) = by_type(evs, "MEETING")
+    assert any(p.type == "ORGANIZATION" and "External Affairs" in p.label for p in talks.participants)
+
+
+@pytest.mark.parametrize("speaker", ["a Thai official", "Western diplomats", "a government source"])
+def test_unnamed_sources_are_not_speakers(events, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        f"Trade between Poland and Thailand grew by a third last year, {speaker} said.", "1997-04-18"
+    )
+    assert not by_type(evs, "STATEMENT")

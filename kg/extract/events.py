@@ -396,6 +396,12 @@ class EventExtractor:
                 if passive and cur.i == verb.i:
                     return []  # "Blair was praised": the subject is not the one who spoke
                 return [k for s in subs for k in self.mentions_of(s)]
+            if (
+                cur.dep_ == "advcl"
+                and cur.tag_ in {"VBZ", "VBP", "VBD"}
+                and any(c.dep_ == "mark" for c in cur.children)
+            ):
+                return []  # "as the bloc struggles to reach a deal": a finite clause has its own subject
             if cur.dep_ in {
                 "xcomp",
                 "conj",
@@ -644,6 +650,8 @@ class EventExtractor:
                     named = [k for k in dest if self.mentions[k].type in {"EVENT", "NAMED_EVENT"}]
                     if not named:
                         return None
+                if not dest and any(c.dep_ == "dobj" for c in token.children):
+                    return None  # "arrived to tour the residence": a visit needs a named destination
                 roles += [(k, "visitor") for k in subj]
                 roles += [(k, "host") for k in dest if self.mentions[k].type not in {"EVENT", "NAMED_EVENT"}]
                 named_event = next(

@@ -376,3 +376,20 @@ def test_unnamed_sources_are_not_speakers(events, speaker: str) -> None:  # type
         f"Trade between Poland and Thailand grew by a third last year, {speaker} said.", "1997-04-18"
     )
     assert not by_type(evs, "STATEMENT")
+
+
+def test_a_finite_subordinate_clause_does_not_borrow_the_main_subject(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "France emerged as the main opponent of the plan as the 25-nation bloc struggles to reach an agreement.",
+        "2005-12-14",
+    )
+    assert not by_type(evs, "AGREEMENT")
+
+
+def test_touring_an_unnamed_site_is_not_a_visit(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Then President Alberto Fujimori arrived to tour the residence and embraced the freed hostages."
+    )
+    assert not by_type(evs, "VISIT")
+    (visit,) = by_type(events("President Alberto Fujimori will tour Japan next week."), "VISIT")
+    assert [p.label for p in visit.participants] == ["Alberto Fujimori", "Japan"]

@@ -26,6 +26,22 @@ _POS_MODS = {"START", "MID", "END"}
 _GROUP = re.compile(r"\(\?P<\w+>")
 #: "over the past year", "under this month's deal": "over"/"under" as prepositions, not MORE/LESS_THAN
 _PREPOSITION_MOD = re.compile(r"(?:over|under)\s+(?:the|this|that|these|those|next|last|past|recent)\b", re.I)
+#: "postponed until Tuesday", "have until Friday", "no later than March 3": a deadline ahead; not
+#: "not until Monday" nor a clause that opens with it ("Until Thursday, they had ...", "but until ...")
+_DEADLINE = re.compile(
+    r"\b[a-z]+(?<!\bnot)(?<!\bbut)(?<!\band)(?<!\bthat)(?<!\bwhen)(?<!\bwhile)(?<!\bthough)"
+    r"\s+(?:until|till|no\s+later\s+than)\s+(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+#: what sets a deadline, so that "until" + weekday looks ahead even in a past-tense clause ("was
+#: adjourned until Monday": the nearest one ahead); without one a past clause keeps its past ("the talks
+#: lasted until Tuesday"), and so does a month date ("an earlier resolution gave Iran until August 31")
+_DEADLINE_SETTER = re.compile(
+    r"\b(?:postpon|delay|defer|adjourn|extend|suspend|put\s+off|push(?:ed)?\s+back|gave|give|given|grant|"
+    r"ha(?:ve|s|d)|deadline|ultimatum|wait|expected|clos)\w*(?:\s+\S+){0,6}?\s+(?:until|till|no\s+later)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LEADING = re.compile(r"^(?:on|in|at|by|during|since|until|from|for|over|before|after)\s+", re.I)
 
 
@@ -128,6 +144,14 @@ def tag(
             continue
 
         def tense(start: int = cs, end: int = ce) -> str | None:
+            if _DEADLINE.search(text, max(0, start - 40), start) and (
+                tense_near(text, start, end) != "past"
+                or (
+                    _WEEKDAY.search(text, start, end)
+                    and _DEADLINE_SETTER.search(text, max(0, start - 80), start)
+                )
+            ):
+                return "future"  # "have until Tuesday": a deadline looks ahead
             if tense_of is not None:
                 t = tense_of(start)
                 if t is not None:

@@ -21,7 +21,40 @@ from kg.time.lexicon import lexicon
 #: a future cue that is no verb ("ahead of the trip, ... issued on Sunday") does not outweigh
 #: a nearer past verb
 _NOMINAL_FUTURE = re.compile(r"ahead", re.I)
-_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+#: abbreviations whose full stop ends no sentence ("Roe vs. Wade", "Mr. Bush", "U.S. officials")
+_ABBREV = "".join(
+    rf"(?<!\b{a})"
+    for a in (
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "St",
+        "Mt",
+        "Gen",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Lt",
+        "Col",
+        "Sgt",
+        "Capt",
+        "Adm",
+        "Cmdr",
+        "Prof",
+        "Rev",
+        "Sr",
+        "Jr",
+        "Sens",
+        "Reps",
+        "vs",
+        "No",
+        "Nos",
+        "Ft",
+        "Pres",
+    )
+)
+_SENT_END = re.compile(rf"(?<!\b[A-Z])(?<![ap]\.m){_ABBREV}[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
 @functools.cache

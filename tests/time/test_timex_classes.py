@@ -187,3 +187,42 @@ def test_latest_unit_is_the_last_one() -> None:
     assert found("Sales rose in the latest fiscal year.") == [
         ("the latest fiscal year", "DATE", "2018", None)
     ]
+
+
+# ---------------------------------------------------------------- second round
+
+
+def test_abbreviation_full_stops_end_no_sentence_for_tense() -> None:
+    # "Gen." must not cut the sentence before its past verb: the month is the last one
+    sentence = "In January, a week after Gen. Odinga arrived, rebels shelled the airport."
+    assert found(sentence, date(2019, 10, 25))[0][:3] == ("January", "DATE", "2019-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The court postponed until Monday any ruling on the appeal.", "2019-04-29"),
+        ("Exiles have until Friday to register for the ballot.", "2019-04-26"),
+        ("The summit was adjourned until Tuesday.", "2019-04-30"),
+        ("Militias must disarm no later than Monday.", "2019-04-29"),
+    ],
+)
+def test_deadline_weekdays_look_ahead(sentence: str, value: str) -> None:
+    assert found(sentence)[0][2] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The strike lasted until Monday.", "2019-04-22"),
+        ("It was not until Monday that the envoy spoke.", "2019-04-22"),
+        ("Until Monday, the ministry had denied the report.", "2019-04-22"),
+        ("An earlier resolution gave the militia until March 31 to disarm.", "2019-03-31"),
+    ],
+)
+def test_until_in_a_past_clause_stays_past(sentence: str, value: str) -> None:
+    assert found(sentence)[0][2] == value
+
+
+def test_planned_looks_ahead() -> None:
+    assert found("Rebels planned a march in the capital on Saturday.")[0][2] == "2019-04-27"

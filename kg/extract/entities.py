@@ -7,6 +7,7 @@ decides the final type with the gazetteer and the context.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -545,8 +546,9 @@ def title_phrase(span: Span) -> str | None:
         if (
             tok.is_punct
             or tok.is_space
-            or tok.dep_ in {"det", "poss", "case"}
-            or tok.pos_ in {"VERB", "ADP", "AUX"}
+            or tok.dep_ in {"det", "poss", "case", "cc", "mark"}
+            or tok.pos_ in {"VERB", "ADP", "AUX", "SCONJ", "CCONJ"}
+            or tok.ent_type_ == "PERSON"  # another person's name: "Olusegun Obasanjo and (Mamadou Tandja)"
         ):
             break
         if tok.head.i < span.start - 10 or tok.head.i >= span.end + 3:
@@ -606,10 +608,188 @@ def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
             )
         )
     mentions.extend(_government_bodies(doc, doc_id, mentions))
+    mentions.extend(_conjoined_people(doc, doc_id, mentions))
+    mentions.extend(_surname_mentions(doc, doc_id, mentions))
     mentions.extend(_title_only_mentions(doc, doc_id, mentions))
     mentions.extend(_title_modifiers(doc, doc_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+#: particles of a name that never stand for the person alone ("al", "bin", "de", "van")
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "bint", "ibn", "abu", "abdel", "de", "da", "do", "dos", "das", "del", "della", "di"}
+    | {"du", "van", "von", "der", "den", "la", "le", "st", "jr", "sr"}
+)
+
+
+def _fold(text: str) -> str:
+    """Accent-, case-, space- and hyphen-free form of a name: one key for its spellings."""
+    import unicodedata
+
+    nfkd = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in nfkd if c.isalnum()).casefold()
+
+
+def _bare_name(text: str) -> list[str]:
+    """The words of a person's name without leading titles and honorifics."""
+    lex = lexicon()
+    words = text.split()
+    while len(words) > 1:
+        one, two = words[0].lower().strip("."), " ".join(words[:2]).lower()
+        if two in lex.titles and len(words) > 2:
+            words = words[2:]
+        elif one in lex.titles or one in lex.honorifics:
+            words = words[1:]
+        else:
+            break
+    return words
+
+
+def _short_forms(words: list[str]) -> list[tuple[str, bool]]:
+    """The forms a story names a person by after the full name, with whether each is the given
+    name position: the last word ("Mbeki", "Douste-Blazy"), the last two of a longer name ("Suu
+    Kyi"), and the first word (the family name of "Tung Chee-hwa", the name of "Razali Ismail")."""
+    if len(words) < 2:
+        return []
+    forms = [(words[-1], False), (words[0], True)]
+    if len(words) > 2 and words[-2].lower() not in _NAME_PARTICLES:
+        forms.append((" ".join(words[-2:]), False))
+    return [
+        (f, first)
+        for f, first in forms
+        if len(f) >= 3
+        and f[:1].isupper()
+        and f.replace(" ", "").replace("-", "").isalpha()
+        and not f.isupper()
+        and f.lower() not in _NAME_PARTICLES
+        and f.lower() not in lexicon().titles
+        and f.lower() not in lexicon().honorifics
+        and f not in ORG_HEADS | PLACE_HEADS | EVENT_HEADS
+    ]
+
+
+def _conjoined_people(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
+    """An untagged two- or three-word proper name conjoined with a person is a person too:
+    "joining Nigerian President Olusegun Obasanjo and Mamadou Tanjda of Niger"."""
+    covered = {i for m in named for i in range(m.start, m.end)}
+    out: list[EntityMention] = []
+    for m in named:
+        if m.type != "PERSON":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        for tok in [c for c in root.children if c.dep_ == "conj"]:
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in KEPT_LABELS or tok.idx in covered:
+                continue
+            start = tok.i
+            while (
+                start > tok.sent.start
+                and doc[start - 1].head.i == tok.i
+                and doc[start - 1].dep_ == "compound"
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].ent_type_ not in KEPT_LABELS  # "Mamadou" tagged CARDINAL
+                and doc[start - 1].lower_ not in _TITLE_WORDS
+            ):
+                start -= 1
+            name = doc[start : tok.i + 1]
+            if not 2 <= len(name) <= 3 or any(t.idx in covered for t in name):
+                continue
+            out.append(
+                EntityMention(
+                    doc_id=doc_id,
+                    start=name.start_char,
+                    end=name.end_char,
+                    text=name.text,
+                    type="PERSON",
+                    role=title_phrase(name),
+                    sentence_start=name.sent.start_char,
+                    sentence_end=name.sent.end_char,
+                )
+            )
+            covered.update(range(name.start_char, name.end_char))
+    return out
+
+
+def _surname_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
+    """Later bare surnames of a person the text names in full: "United Nations envoy Razali Ismail
+    said ... Razali welcomed ...". The NER misses many of them, and events then lose their speaker.
+
+    A form shared by two persons of the text ("Chan" of Lien Chan and John Chan) is left alone, as
+    is one inside a longer capitalised name ("Lee Kuan Yew" beside Martin Lee), a sentence-initial
+    word the tagger does not take for a name ("Young people ..."), and a first name after an
+    honorific ("Sheikh Mohammed" is not Mohammed ElBaradei)."""
+    owners: dict[str, set[str]] = {}
+    firsts: set[str] = set()
+    for m in named:
+        if m.type != "PERSON":
+            continue
+        words = _bare_name(m.text)
+        for form, first in _short_forms(words):
+            owners.setdefault(form, set()).add(_fold(" ".join(words)))
+            if first:
+                firsts.add(form)
+    forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1}
+    if not forms:
+        return []
+    # the NER's "Obasanjo" (ORG) or "Mbeki" (GPE) after the full name: the person
+    for i, m in enumerate(named):
+        if m.type in {"ORG", "GPE", "LOC", "FAC", "NORP"} and m.text in forms:
+            named[i] = dataclasses.replace(m, type="PERSON")
+    text = doc.text
+    covered = [(m.start, m.end) for m in named]
+    titles, honorifics = lexicon().titles, lexicon().honorifics
+    out: list[EntityMention] = []
+    pattern = re.compile(
+        r"(?<![\w\-'’])("
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w\-])"
+    )
+    for found in pattern.finditer(text):
+        a, b = found.span()
+        if any(s < b and a < e for s, e in covered):
+            continue
+        span = doc.char_span(a, b)
+        if span is None or _headline(span):
+            continue
+        sent = span.sent
+        prev = doc[span.start - 1] if span.start > sent.start else None
+        nxt = doc[span.end] if span.end < sent.end else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+            continue  # "Lee Kuan Yew"
+        if (
+            prev is not None
+            and prev.text[:1].isupper()
+            and prev.is_alpha
+            and (prev.pos_ == "PROPN" or prev.ent_type_ or not prev.is_sent_start)
+        ):
+            word = prev.lower_.strip(".")
+            if word not in titles and word not in honorifics:
+                continue  # "Jacob Zuma" beside Nkosazana Dlamini-Zuma, "Hong Kong Lee"
+            if found.group(1) in firsts:
+                continue  # "Sheikh Mohammed"
+        if any(t.ent_type_ for t in span):
+            continue  # "in May" (a date) beside Theresa May
+        initial = prev is None or prev.is_punct or prev.is_space
+        if initial and span[0].pos_ != "PROPN":
+            continue  # "Young people ...", "Rice production ..."
+        out.append(
+            EntityMention(
+                doc_id=doc_id,
+                start=a,
+                end=b,
+                text=span.text,
+                type="PERSON",
+                role=title_phrase(span),
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
+        covered.append((a, b))
+    return out
 
 
 #: portfolios of a ministry named in lower case ("the foreign ministry", "ministry of industry and trade")

@@ -177,3 +177,43 @@ def test_persons_known_by_title_and_accent_folded_surnames(analyze) -> None:  # 
     r = analyze("The Dalai Lama will come to the White House. Erdogan said Turkey agreed.", "2019-04-24")
     assert "Dalai Lama" in entity(r, "14th Dalai Lama").aliases
     assert "Erdogan" in entity(r, "Recep Tayyip Erdoğan").aliases
+
+
+# ------------------------------------------------------------------ surnames after the full name
+def _mentions(nlp, text: str):  # type: ignore[no-untyped-def]
+    from kg.extract.entities import entity_mentions
+
+    return entity_mentions(nlp(text), "t")
+
+
+def test_bare_surnames_after_the_full_name_are_mentions(analyze) -> None:  # type: ignore[no-untyped-def]
+    r = analyze(
+        "United Nations envoy Zarkan Melidor said Thursday the talks would resume soon.\n\n"
+        "Melidor welcomed the decision of the regional bloc. But Melidor, the representative of the "
+        "secretary-general, warned that progress would be slow.\n\nMelidor said the generals had not answered."
+    )
+    assert len(entity(r, "Zarkan Melidor").mentions) == 4
+
+
+def test_surnames_the_ner_typed_as_places_become_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = _mentions(
+        nlp,
+        "President Kwame Osabo will travel on Monday, joining President Tabor Ndilu and Mamadou Tenkra of "
+        "Niger. Ndilu, who chairs the union, Osabo and Tenkra sought to break the deadlock.",
+    )
+    people = {m.text for m in ms if m.type == "PERSON"}
+    assert {"Mamadou Tenkra", "Ndilu", "Osabo", "Tenkra"} <= people
+    tenkra = next(m for m in ms if m.text == "Mamadou Tenkra")
+    assert tenkra.role is None  # "President Tabor Ndilu and" is not his title
+
+
+def test_shared_surnames_and_longer_names_are_left_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = _mentions(
+        nlp,
+        "Premier Lien Vardan met Foreign Minister John Vardan in Taipei on Tuesday, and Vardan smiled.\n\n"
+        "Party chairman Martin Quell arrived in Singapore, where Quell Kuan Yew received him.\n\n"
+        "British Prime Minister Theresa May will visit Berlin in May, her office said.",
+    )
+    assert not [m for m in ms if m.text == "Vardan" and m.type == "PERSON"]
+    assert not [m for m in ms if m.text == "Quell"]
+    assert not [m for m in ms if m.text == "May"]

@@ -505,7 +505,7 @@ def n_rel_quarter(g: G, ctx: Ctx) -> Norm | None:
     if rel in ("next", "coming", "following"):
         ny, nm = cal.add_months(y, 3 * q - 2, 3)
         return Norm("DATE", f"{ny:04d}-Q{(nm - 1) // 3 + 1}")
-    if rel in ("current", "this") and ctx.tense != "past":
+    if rel == "current" or (rel == "this" and ctx.tense != "past"):
         return Norm("DATE", f"{y:04d}-Q{q}")
     if rel in ("same",):
         return None
@@ -1029,7 +1029,9 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "month_day",
-        rf"(?:{WEEKDAY}\s*,?\s+)?(?:(?P<mon>{MONTH})\s+(?P<day>(?:the\s+)?(?:{DAYNUM}(?<=[a-z])|{DAY_WORD})(?![\w-])|{DAYNUM})"
+        # the weekday and the date on one line or after a comma ("Friday\nSeptember 18" is a headline's
+        # last word and the dateline below it)
+        rf"(?:{WEEKDAY}(?:\s*,\s*|[^\S\n]+))?(?:(?P<mon>{MONTH})\s+(?P<day>(?:the\s+)?(?:{DAYNUM}(?<=[a-z])|{DAY_WORD})(?![\w-])|{DAYNUM})"
         rf"|(?:the\s+)?(?P<day2>{DAYNUM}(?:\s+of)?|{DAY_WORD}\s+of)\s+(?P<mon2>{MONTH}))(?!\d)"
         rf"(?:\s*,?\s+(?P<y>{YEAR}|{SPOKEN_YEAR})|(?P<fy>{_REL_YEAR}))?(?!\d)",
         lambda g, c: n_month_day(
@@ -1168,7 +1170,8 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|latest|remaining|initial)\s+)?"
         rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM})(?P<half2>\s+and\s+a\s+half)?)"
         rf"(?:\s+(?:more|full|straight|consecutive|long|trading|business|working))?[\s-]+"
-        rf"(?P<unit>{UNIT})(?:-long)?(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
+        rf"(?P<unit>{UNIT})(?:-long)?(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?"
+        r"(?!-(?:earlier|ago)\b)",  # "a year-earlier loss": the adjective, not "a year"
         n_duration,
     ),
     ("unit_long", rf"(?P<unit>{UNIT})-long(?![\w-])", n_unit_long),

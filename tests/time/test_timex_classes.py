@@ -226,3 +226,18 @@ def test_until_in_a_past_clause_stays_past(sentence: str, value: str) -> None:
 
 def test_planned_looks_ahead() -> None:
     assert found("Rebels planned a march in the capital on Saturday.")[0][2] == "2019-04-27"
+
+
+def test_year_earlier_adjective_after_a() -> None:
+    sentence = "Profit rose in the third quarter, against a year-earlier loss of $2 million."
+    assert found(sentence, date(2019, 11, 2))[1][:3] == ("year-earlier", "DATE", "2018-Q3")
+
+
+def test_current_quarter_is_the_dcts_own() -> None:
+    assert found("The current quarter had begun well, he said.", date(2019, 11, 2))[0][2] == "2019-Q4"
+
+
+def test_weekday_ending_a_headline_is_not_joined_to_the_dateline() -> None:
+    text = "Bourses shut until Friday\nSeptember 19, 2019\nThe government has kept the bourses shut."
+    assert [t[0] for t in found(text, date(2019, 9, 19))] == ["Friday", "September 19, 2019"]
+    assert found("They met on Friday, September 13, 2019.")[0][0] == "Friday, September 13, 2019"

@@ -541,8 +541,19 @@ def title_phrase(span: Span) -> str | None:
     # pre-modifiers inside the noun phrase: "Chinese Foreign Ministry spokeswoman Hua Chunying"
     words: list[Token] = []
     i = span.start - 1
-    while i >= max(span.sent.start, span.start - 7):
+    while i >= max(span.sent.start, span.start - 9):
         tok = doc[i]
+        if _inside_title(tok):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        if tok.dep_ == "case" and i > span.sent.start and doc[i - 1].ent_type_ in _STATE_LABELS and words:
+            # "Hong Kong's chief executive-designate": the state or body whose title it is
+            first = i - 1
+            while first > span.sent.start and doc[first].ent_iob_ == "I":
+                first -= 1
+            words[:0] = list(doc[first : i + 1])
+            break
         if (
             tok.is_punct
             or tok.is_space
@@ -555,7 +566,9 @@ def title_phrase(span: Span) -> str | None:
             break
         words.insert(0, tok)
         i -= 1
-    phrase = " ".join(t.text for t in words)
+    while words and (words[0].text == "of" or words[0].text in {"-", "–"}):
+        words.pop(0)
+    phrase = "".join(t.text_with_ws for t in words).strip()
     if phrase and _has_title(phrase.lower(), lex.titles):
         return phrase
     # apposition: "Yury Ushakov, a Kremlin aide" / "Hua, the ministry's spokeswoman"
@@ -569,12 +582,27 @@ def title_phrase(span: Span) -> str | None:
     return None
 
 
+_STATE_LABELS = frozenset({"GPE", "COUNTRY", "ORG", "ORGANIZATION", "NORP"})
+
+
+def _inside_title(tok: Token) -> bool:
+    """A hyphen inside a word ("executive-designate") or the "of" of a capitalised name ("Secretary of
+    State", "House of Representatives Speaker"): part of the title before a name."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    if tok.text in {"-", "–"}:
+        return not before.whitespace_ and not tok.whitespace_ and before.is_alpha and after.is_alpha
+    return tok.lower_ == "of" and before.is_title and after.is_title and after.ent_type_ != "PERSON"
+
+
 def _has_title(text: str, titles: dict[str, str]) -> bool:
-    words = text.replace("-", " - ").split()
-    for n in (3, 2, 1):
-        for k in range(len(words) - n + 1):
-            if " ".join(words[k : k + n]).replace(" - ", "-") in titles:
-                return True
+    for words in (text.split(), text.replace("-", " ").split()):
+        for n in (4, 3, 2, 1):
+            for k in range(len(words) - n + 1):
+                if " ".join(words[k : k + n]) in titles:
+                    return True
     return False
 
 

@@ -217,3 +217,18 @@ def test_shared_surnames_and_longer_names_are_left_alone(nlp) -> None:  # type: 
     assert not [m for m in ms if m.text == "Vardan" and m.type == "PERSON"]
     assert not [m for m in ms if m.text == "Quell"]
     assert not [m for m in ms if m.text == "May"]
+
+
+def test_titles_with_hyphens_possessors_and_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = _mentions(
+        nlp,
+        "Macau's chief executive-designate Stanley Ho said on Friday he was disappointed. "
+        "European Commission head Jose Manuel Barroso said the deal was good. "
+        "US House of Representatives Speaker Newt Gingrich arrived, and Secretary of State Madeleine "
+        "Albright will attend.",
+    )
+    roles = {m.text: m.role for m in ms if m.type == "PERSON"}
+    assert roles["Stanley Ho"] == "Macau's chief executive-designate"
+    assert roles["Jose Manuel Barroso"] == "European Commission head"
+    assert roles["Newt Gingrich"] == "US House of Representatives Speaker"
+    assert roles["Madeleine Albright"] == "Secretary of State"

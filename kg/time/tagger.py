@@ -41,6 +41,19 @@ _DEADLINE_SETTER = re.compile(
     r"ha(?:ve|s|d)|deadline|ultimatum|wait|expected|clos)\w*(?:\s+\S+){0,6}?\s+(?:until|till|no\s+later)\b",
     re.I,
 )
+#: "USA Today", ABC's "This Week": a capitalised day word inside a sentence is part of a name
+_TITLE_WORDS = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This\s+Week|This\s+Morning)")
+_TITLE_BEFORE = re.compile(r"[A-Za-z,'’][^\S\n]*[\"“]?[^\S\n]*$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a capitalised day word in mid-sentence: a title, not a time."""
+    return (
+        _TITLE_WORDS.fullmatch(text, start, end) is not None
+        and _TITLE_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
+
+
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LEADING = re.compile(r"^(?:on|in|at|by|during|since|until|from|for|over|before|after)\s+", re.I)
 
@@ -173,7 +186,7 @@ def tag(
         except (ValueError, OverflowError):
             # "700,000 weeks ago": arithmetic past the calendar's range; the phrase is not a usable date
             continue
-        if norm is None:
+        if norm is None or _is_title(text, cs, ce):
             continue
         remember(state, norm, ce)
         start = cs

@@ -241,3 +241,23 @@ def test_weekday_ending_a_headline_is_not_joined_to_the_dateline() -> None:
     text = "Bourses shut until Friday\nSeptember 19, 2019\nThe government has kept the bourses shut."
     assert [t[0] for t in found(text, date(2019, 9, 19))] == ["Friday", "September 19, 2019"]
     assert found("They met on Friday, September 13, 2019.")[0][0] == "Friday, September 13, 2019"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The newspaper Gazette Today quoted the envoy.",
+        'The minister said on the broadcaster\'s "This Week" that talks would go on.',
+    ],
+)
+def test_capitalised_day_words_in_mid_sentence_are_titles(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_capitalised_day_words_opening_a_sentence_stay() -> None:
+    assert found("Talks failed. Today, the envoy flies home.")[0][:3] == ("Today", "DATE", "2019-04-24")
+    assert found("April 24, 2019\nYesterday, the envoy flew home.")[1][:3] == (
+        "Yesterday",
+        "DATE",
+        "2019-04-23",
+    )

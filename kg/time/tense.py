@@ -57,6 +57,10 @@ _ABBREV = "".join(
 _SENT_END = re.compile(rf"(?<!\b[A-Z])(?<![ap]\.m){_ABBREV}[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
+#: "be"/"being" before a participle: a passive, whose tense is that of the "be" ("will be held")
+_PASSIVE_BE = re.compile(r"\b(?:be|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
 @functools.cache
 def _clause_break() -> re.Pattern[str]:
     """What ends the clause a future cue governs (lexicon ``clause_breaks``)."""
@@ -92,6 +96,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue  # cues inside the expression itself ("last", "next") are the grammar's job
         dist = start - m.end() if m.end() <= start else m.start() - end
         kind = "future" if m.group("future") is not None else "past"
+        if kind == "past" and _PASSIVE_BE.search(text, max(s, m.start() - 24), m.start()):
+            continue  # "will be paid", "should be completed", "to be held": a participle, no past
         if (
             kind == "future"
             and m.end() <= start

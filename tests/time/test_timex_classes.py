@@ -261,3 +261,15 @@ def test_capitalised_day_words_opening_a_sentence_stay() -> None:
         "DATE",
         "2019-04-23",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The merger will be completed in October.",
+        "The bonus would be paid on a date in October to holders of record.",
+        "The merger should be completed in October.",
+    ],
+)
+def test_passive_participles_are_no_past_cue(sentence: str) -> None:
+    assert found(sentence, date(2019, 6, 24))[0][2] == "2019-10"

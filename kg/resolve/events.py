@@ -427,7 +427,7 @@ def merge_in_document(events: list[EventMention]) -> list[EventMention]:
     A statement made to an outlet or audience (an interview, an address) keeps no dateline date:
     the day it was given is not the day the article reports it.
     """
-    merged = _merge(events)
+    merged = _dated_by_visits(_merge(events))
     return [
         replace(ev, time=None)
         if ev.type == "STATEMENT"
@@ -436,6 +436,33 @@ def merge_in_document(events: list[EventMention]) -> list[EventMention]:
         else ev
         for ev in merged
     ]
+
+
+def _dated_by_visits(events: list[EventMention]) -> list[EventMention]:
+    """ "Kasuri will visit Afghanistan this week for talks ... Kasuri's December 7-9 visit": talks
+    dated only coarsely (a week, a month) inside the visit of one of their sides take the visit's
+    finer dates."""
+    visits = [ev for ev in events if ev.type == "VISIT" and ev.time is not None and not is_dateline(ev.time)]
+    out = []
+    for ev in events:
+        tv = ev.time
+        if ev.type == "MEETING" and tv is not None and tv.begin and tv.end_day and not is_dateline(tv):
+            keys = {p.key for p in ev.participants}
+            for visit in visits:
+                inner = visit.time
+                assert inner is not None
+                if (
+                    _first(visit, "visitor") in keys
+                    and inner.begin
+                    and inner.end_day
+                    and tv.begin <= inner.begin
+                    and inner.end_day <= tv.end_day
+                    and _granularity_days(inner) < _granularity_days(tv)
+                ):
+                    ev = replace(ev, time=inner)
+                    break
+        out.append(ev)
+    return out
 
 
 def _merge(events: list[EventMention]) -> list[EventMention]:

@@ -393,3 +393,14 @@ def test_touring_an_unnamed_site_is_not_a_visit(events) -> None:  # type: ignore
     assert not by_type(evs, "VISIT")
     (visit,) = by_type(events("President Alberto Fujimori will tour Japan next week."), "VISIT")
     assert [p.label for p in visit.participants] == ["Alberto Fujimori", "Japan"]
+
+
+def test_talks_dated_by_week_take_the_days_of_the_visit_they_belong_to(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pakistani Foreign Minister Khurshid Kasuri will visit Afghanistan this week for talks with "
+        "Afghan leaders, the ministry said Monday.\n\n"
+        "Kasuri's December 7-9 visit is part of regular contacts between the two countries."
+    )
+    evs = events(text, "2006-12-04")
+    (talks,) = by_type(evs, "MEETING")
+    assert talks.time is not None and talks.time.value == "2006-12-07/2006-12-09"

@@ -13,10 +13,17 @@ from __future__ import annotations
 
 import importlib
 import threading
+import warnings
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import spacy
+from spacy.attrs import IS_SPACE
+from spacy.errors import Warnings
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.pipeline.entityruler import DEFAULT_ENT_ID_SEP
 from spacy.tokens import Doc
 
 from kg.config import spacy_model_name
@@ -24,21 +31,73 @@ from kg.errors import ModelError
 
 RULER_NAME = "kg_gazetteer"
 PARAGRAPHS_NAME = "kg_paragraphs"
+RULER_FACTORY = "kg_entity_ruler"
 _lock = threading.Lock()
 
 
 @Language.component(PARAGRAPHS_NAME)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line (or a line break after sentence-final text) always starts a new sentence."""
-    for token in doc[:-1]:
-        if (
-            token.is_space
-            and "\n" in token.text
-            or "\n" in token.whitespace_
-            and token.text in {".", "!", "?", '"', "”", ":"}
-        ):
-            doc[token.i + 1].is_sent_start = True
+    """A line break (a blank line, or a break after sentence-final text) always starts a new sentence.
+
+    spaCy keeps line breaks in whitespace tokens (a token's own ``whitespace_`` is at most one
+    space), so the token after a whitespace token holding a newline starts a sentence. Only the
+    whitespace tokens are visited (found in the IS_SPACE column), not every token of the document.
+    """
+    last = len(doc) - 1
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        if i < last and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
+
+
+class GazetteerRuler(EntityRuler):
+    """spaCy's EntityRuler, minus a per-document count of every pattern.
+
+    ``EntityRuler.match`` calls ``len(self)`` on each document only to warn when the ruler is
+    empty; ``len`` sums the pattern lists of every label, and the gazetteer has ~19,000 labels
+    (one per entity id), which cost more than the phrase matching itself. Emptiness is a check of
+    the two dicts. Matching and annotation are spaCy's own, unchanged.
+    """
+
+    def _require_patterns(self) -> None:
+        if not self.token_patterns and not self.phrase_patterns:
+            warnings.warn(Warnings.W036.format(name=self.name), stacklevel=2)
+
+
+@Language.factory(
+    RULER_FACTORY,
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={
+        "phrase_matcher_attr": None,
+        "matcher_fuzzy_compare": {"@misc": "spacy.levenshtein_compare.v1"},
+        "validate": False,
+        "overwrite_ents": False,
+        "ent_id_sep": DEFAULT_ENT_ID_SEP,
+        "scorer": {"@scorers": "spacy.entity_ruler_scorer.v1"},
+    },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_gazetteer_ruler(
+    nlp: Language,
+    name: str,
+    phrase_matcher_attr: int | str | None,
+    matcher_fuzzy_compare: Callable[..., Any],
+    validate: bool,
+    overwrite_ents: bool,
+    ent_id_sep: str,
+    scorer: Callable[..., Any] | None,
+) -> GazetteerRuler:
+    """The ``entity_ruler`` factory's arguments, building a :class:`GazetteerRuler`."""
+    return GazetteerRuler(
+        nlp,
+        name,
+        phrase_matcher_attr=phrase_matcher_attr,
+        matcher_fuzzy_compare=matcher_fuzzy_compare,
+        validate=validate,
+        overwrite_ents=overwrite_ents,
+        ent_id_sep=ent_id_sep,
+        scorer=scorer,
+    )
 
 
 def _load_model(name: str) -> Language:
@@ -76,7 +135,7 @@ def add_gazetteer_ruler(nlp: Language) -> None:
 
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        RULER_FACTORY,
         name=RULER_NAME,
         before=before,
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False},

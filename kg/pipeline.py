@@ -42,7 +42,7 @@ from kg.process import (
 )
 from kg.rdf.iri import doc_graph
 from kg.rdf.namespaces import KGROLE, MERGED_GRAPH, REFERENCE_GRAPH
-from kg.rdf.writer import document_quads, merged_quads, reference_quads
+from kg.rdf.writer import document_quads, merged_lines, merged_quads, reference_quads
 from kg.records import Document, DocumentResult, Event, EventMention, Participant, Span, TimeValue
 from kg.resolve import merge_events
 from kg.store import Store, open_store
@@ -352,13 +352,21 @@ def _ordered(participants: list[Participant], etype: str) -> list[Participant]:
 
 def remerge(store: Store, summary: BuildSummary | None = None) -> list[Event]:
     """Recompute the merged graph (cross-document events) from the document graphs."""
+    from kg.store.oxigraph import OxigraphStore
+
     t0 = time.perf_counter()
     mentions = stored_event_mentions(store)
     events = merge_events(mentions)
+    del mentions
     t1 = time.perf_counter()
-    quads = merged_quads(events)
-    t2 = time.perf_counter()
-    _replace_large_graph(store, MERGED_GRAPH, quads)
+    if isinstance(store, OxigraphStore):
+        body = _nquads_body(merged_lines(events), MERGED_GRAPH)
+        t2 = time.perf_counter()
+        _replace_large_graph(store, MERGED_GRAPH, body)
+    else:
+        quads = merged_quads(events)
+        t2 = time.perf_counter()
+        store.replace_graphs({MERGED_GRAPH: quads})
     if summary is not None:
         summary.stages.add("resolution", t1 - t0)
         summary.stages.add("rdf", t2 - t1)
@@ -366,25 +374,22 @@ def remerge(store: Store, summary: BuildSummary | None = None) -> list[Event]:
     return events
 
 
-def _replace_large_graph(store: Store, graph: URIRef, quads: list[Any]) -> None:
-    """Replace one big graph. On Oxigraph: drop it, then one N-Quads ``load`` (a SPARQL
-    ``INSERT DATA`` of 400,000 triples takes over a gigabyte to parse). Two transactions: a build
-    killed between them leaves no merged graph, and the next build recomputes it."""
-    from kg.store.oxigraph import OxigraphStore
+def _nquads_body(lines: list[str], graph: URIRef) -> str:
+    """N-Quads text of N-Triples lines (``"<s> <p> o"``) in one named graph."""
+    g = f"<{graph}>"
+    return "".join(f"{line} {g} .\n" for line in lines)
 
-    if not isinstance(store, OxigraphStore):
-        store.replace_graphs({graph: quads})
-        return
+
+def _replace_large_graph(store: Any, graph: URIRef, body: str) -> None:
+    """Replace one big graph of an Oxigraph store with its N-Quads text: drop it, then one
+    ``load`` (a SPARQL ``INSERT DATA`` of 400,000 triples takes over a gigabyte to parse). Two
+    transactions: a build killed between them leaves no merged graph, and the next build
+    recomputes it."""
     import pyoxigraph as ox
-
-    from kg.store.terms import nt
 
     name = ox.NamedNode(str(graph))
     if store.raw.contains_named_graph(name):
         store.raw.remove_graph(name)
-    g = nt(graph)
-    body = "".join(f"{nt(s)} {nt(p)} {nt(o)} {g} .\n" for s, p, o, _ in quads)
-    del quads
     if body:
         store.raw.load(body, format=ox.RdfFormat.N_QUADS)
 

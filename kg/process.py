@@ -101,23 +101,12 @@ def process_document(doc, document: Document, times: StageTimes | None = None) -
 
 
 def graph_text(result: DocumentResult, times: StageTimes | None = None) -> GraphText:
-    """The document's graph as N-Quads lines (the RDF writer, then N-Triples terms)."""
+    """The document's graph as N-Quads lines (the RDF writer writes N-Triples text directly)."""
     from kg.rdf.iri import doc_graph
-    from kg.rdf.writer import document_quads
-    from kg.store.terms import nt
+    from kg.rdf.writer import document_lines
 
     t0 = time.perf_counter()
-    quads = document_quads(result)
-    cache: dict[Any, str] = {}
-
-    def term(t: Any) -> str:
-        # predicates, classes and the graph repeat in every triple: write each once
-        s = cache.get(t)
-        if s is None:
-            s = cache[t] = nt(t)
-        return s
-
-    lines = [f"{nt(s)} {term(p)} {nt(o)}" for s, p, o, _ in quads]
+    lines = document_lines(result)
     if times is not None:
         times.add("rdf", time.perf_counter() - t0)
     return GraphText(result.document.id, str(doc_graph(result.document.id)), lines)

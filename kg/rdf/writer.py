@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 from rdflib.term import Literal, Node, URIRef
@@ -53,6 +54,7 @@ from kg.records import (
     Span,
     StatusRecord,
 )
+from kg.store.terms import nt
 
 #: (subject, predicate, object, graph); subject and graph are always IRIs here.
 Quad = tuple[Node, URIRef, Node, URIRef]
@@ -72,19 +74,27 @@ ENTITY_CLASSES: dict[str, URIRef] = {
 # literals
 
 
+# Literals are immutable and rdflib builds them slowly (datatype checks, casting to Python), while
+# the same offsets, dates, confidences and labels come back in every document: each is built once.
+
+
+@lru_cache(maxsize=4096, typed=True)
 def _decimal(value: float) -> Literal:
     """An xsd:decimal in XSD 1.1 canonical form ("0.8", "1", "39.9075"), as Oxigraph stores it."""
     return Literal(rounded_decimal(value), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def _int(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.integer)
 
 
+@lru_cache(maxsize=8192)
 def _date(value: date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
+@lru_cache(maxsize=1 << 14)
 def _str(value: str) -> Literal:
     return Literal(value)
 
@@ -243,6 +253,8 @@ class _DocWriter:
         self.node = doc_iri(self.doc.id)
         self.sentences = sorted(set(result.sentences))
         self.triples: list[Triple] = []
+        # sentences already written: every mention, event and quote cites its sentence again
+        self.written: dict[tuple[int, int, str], URIRef] = {}
 
     def add(self, triples: Iterable[Triple]) -> None:
         self.triples.extend(triples)
@@ -257,9 +269,11 @@ class _DocWriter:
                     break
             else:
                 return None
-        node = sentence_iri(self.doc.id, start, end)
-        body = self.doc.text[start:end] if end <= len(self.doc.text) else text
-        self.add(self._sentence_triples(node, start, end, body or text))
+        body = (self.doc.text[start:end] if end <= len(self.doc.text) else text) or text
+        node = self.written.get((start, end, body))
+        if node is None:
+            node = self.written[(start, end, body)] = sentence_iri(self.doc.id, start, end)
+            self.add(self._sentence_triples(node, start, end, body))
         return node
 
     def _sentence_triples(self, node: URIRef, start: int, end: int, text: str) -> Iterator[Triple]:
@@ -422,18 +436,55 @@ class _DocWriter:
         return node
 
 
+def _unique(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:
+    """Unique triples in a stable order, with their N-Triples text (``"<s> <p> o"``, no dot).
+
+    Sorted by that text: plain string comparisons, and the text is what the store loads anyway.
+    Triples that write the same text are one RDF triple (e.g. ``"x"`` and ``"x"^^xsd:string``)
+    and are kept once. The order is the same on every run whatever the order of the records.
+    """
+    iris: dict[Node, str] = {}  # IRIs repeat (predicates, classes, nodes): each written once
+
+    def term(t: Node) -> str:
+        if type(t) is URIRef:
+            text = iris.get(t)
+            if text is None:
+                text = iris[t] = nt(t)
+            return text
+        return nt(t)
+
+    by_line: dict[str, Triple] = {}
+    for triple in triples:
+        s, p, o = triple
+        by_line.setdefault(f"{term(s)} {term(p)} {term(o)}", triple)
+    lines = sorted(by_line)
+    return [by_line[line] for line in lines], lines
+
+
 def _quads(triples: Iterable[Triple], graph: URIRef) -> list[Quad]:
     """Unique quads in a stable (sorted) order."""
-    unique = {(s, p, o) for s, p, o in triples}
-    return [(s, p, o, graph) for s, p, o in sorted(unique, key=_sort_key)]
-
-
-def _sort_key(triple: Triple) -> tuple[str, ...]:
-    return tuple(t.n3() for t in triple)
+    unique, _ = _unique(triples)
+    return [(s, p, o, graph) for s, p, o in unique]
 
 
 # ---------------------------------------------------------------------------------------------
 # the API
+
+
+def _document_triples(result: DocumentResult) -> list[Triple]:
+    writer = _DocWriter(result)
+    writer.document()
+    for entity in result.entities:
+        writer.entity(entity)
+    for em in result.events:
+        writer.event_mention(em)
+    return writer.triples
+
+
+def document_lines(result: DocumentResult) -> list[str]:
+    """The quads of :func:`document_quads` as N-Triples lines (``"<s> <p> o"``, without graph and
+    dot), in the same order: what worker processes send back and the store loads."""
+    return _unique(_document_triples(result))[1]
 
 
 def document_quads(result: DocumentResult) -> list[Quad]:
@@ -444,13 +495,7 @@ def document_quads(result: DocumentResult) -> list[Quad]:
     participations, dates, quotes and provenance (document, sentence, offsets, extractor version,
     confidence).
     """
-    writer = _DocWriter(result)
-    writer.document()
-    for entity in result.entities:
-        writer.entity(entity)
-    for em in result.events:
-        writer.event_mention(em)
-    return _quads(writer.triples, doc_graph(result.document.id))
+    return _quads(_document_triples(result), doc_graph(result.document.id))
 
 
 def _history(event: Event) -> list[StatusRecord]:
@@ -516,10 +561,17 @@ def merged_quads(events: list[Event]) -> list[Quad]:
     mention it merges (same IRIs as :func:`document_quads`), a kg:StatusRecord per source and
     kg:currentStatus.
     """
-    triples: list[Triple] = []
+    return _quads(_merged_triples(events), MERGED_GRAPH)
+
+
+def merged_lines(events: list[Event]) -> list[str]:
+    """The quads of :func:`merged_quads` as N-Triples lines (no graph, no dot), in the same order."""
+    return _unique(_merged_triples(events))[1]
+
+
+def _merged_triples(events: list[Event]) -> Iterator[Triple]:
     for event in events:
-        triples.extend(_event_triples(event))
-    return _quads(triples, MERGED_GRAPH)
+        yield from _event_triples(event)
 
 
 def reference_quads(

@@ -43,6 +43,7 @@ _INT_TYPES = {
     )
 }
 _FLOAT_TYPES = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\ \n\r\t]')
 _BACKSLASH_U = re.compile(r"((?:\\\\)+)([uU])")
 _ESCAPES = str.maketrans(
     {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -53,7 +54,7 @@ def nt(term: Node) -> str:
     """The N-Triples (and SPARQL) form of an rdflib term; safe to embed in N-Quads or SPARQL."""
     if isinstance(term, URIRef):
         iri = str(term)
-        if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+        if _NOT_IN_IRI.search(iri):
             raise ValueError(f"not a valid IRI: {iri!r}")
         return f"<{iri}>"
     if isinstance(term, Literal):

@@ -183,3 +183,25 @@ def test_keys_are_kept_so_iris_can_be_turned_back_into_records(results, events) 
     assert _objects(quads, entity_iri("person:xi-jinping"), KG.key) == {Literal("person:xi-jinping")}
     assert _objects(quads, event_iri("ev-meeting-1"), KG.key) == {Literal("ev-meeting-1")}
     assert _objects(quads, mention_event_iri(results[0].events[0]), KG.localId) == {Literal("ev-0")}
+
+
+def test_lines_are_the_quads_as_n_triples(results) -> None:
+    """document_lines / merged_lines (what the store loads) are the quads of document_quads /
+    merged_quads written as N-Triples, in the same sorted order, each once."""
+    from kg.rdf.writer import document_lines, merged_lines
+    from kg.store.terms import nt
+
+    for result in results:
+        lines = document_lines(result)
+        assert lines == [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o, _ in document_quads(result)]
+        assert lines == sorted(set(lines))
+    events = _events(results)
+    assert merged_lines(events) == [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o, _ in merged_quads(events)]
+
+
+def test_a_sentence_cited_many_times_is_written_once(results) -> None:
+    quads = document_quads(results[1])
+    sentences = [s for s, p, o, _ in quads if p == RDF.type and o == KG.Sentence]
+    assert sentences and len(sentences) == len(set(sentences))
+    for sentence in sentences:
+        assert len(_objects(quads, sentence, KG.text)) == 1

@@ -865,6 +865,9 @@ class EventExtractor:
             found = self._pobjs(token.head, {"to"})
         return found
 
+    def _children_mentions(self, token: Token, deps: set[str]) -> list[int]:
+        return [k for c in self._children(token, deps) for k in self.mentions_of(c)]
+
     def _anonymous_source(self, verb: Token) -> bool:
         """The speaker is an unnamed official or source ("a Thai official", "Western diplomats")."""
         subjects = self._children(verb, {"nsubj"})
@@ -993,6 +996,13 @@ class EventExtractor:
         if trig.type == "MEETING":
             # "a summit of EU leaders", "a meeting of the Security Council"
             roles += [(k, "participant") for o in self._pobjs(token, {"of"}) for k in self.mentions_of(o)]
+            # "a meeting with Lee which Clinton visited", "the summit that Putin attended"
+            roles += [
+                (k, "participant")
+                for c in token.children
+                if c.dep_ == "relcl" and c.lemma_.lower() in {"visit", "attend", "join"}
+                for k in self._children_mentions(c, {"nsubj"})
+            ]
         if trig.type == "STATEMENT":
             roles += [(k, "audience") for o in self._pobjs(token, {"to"}) for k in self.mentions_of(o)]
             roles += [(k, "speaker") for o in self._pobjs(token, {"by", "from"}) for k in self.mentions_of(o)]

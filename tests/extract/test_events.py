@@ -404,3 +404,9 @@ def test_talks_dated_by_week_take_the_days_of_the_visit_they_belong_to(events) -
     evs = events(text, "2006-12-04")
     (talks,) = by_type(evs, "MEETING")
     assert talks.time is not None and talks.time.value == "2006-12-07/2006-12-09"
+
+
+def test_who_visits_or_attends_a_meeting_takes_part_in_it(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Vice President Al Gore held a meeting with Martin Lee which Bill Clinton visited briefly.")
+    (meeting,) = by_type(evs, "MEETING")
+    assert set(labels(meeting)) == {"Al Gore", "Martin Lee", "Bill Clinton"}

@@ -22,41 +22,38 @@ from kg.time.lexicon import lexicon
 #: a nearer past verb
 _NOMINAL_FUTURE = re.compile(r"ahead", re.I)
 #: abbreviations whose full stop ends no sentence ("Roe vs. Wade", "Mr. Bush", "U.S. officials")
-_ABBREV = "".join(
-    rf"(?<!\b{a})"
-    for a in (
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "St",
-        "Mt",
-        "Gen",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Lt",
-        "Col",
-        "Sgt",
-        "Capt",
-        "Adm",
-        "Cmdr",
-        "Prof",
-        "Rev",
-        "Sr",
-        "Jr",
-        "Sens",
-        "Reps",
-        "vs",
-        "No",
-        "Nos",
-        "Ft",
-        "Pres",
-    )
-)
-_SENT_END = re.compile(rf"(?<!\b[A-Z])(?<![ap]\.m){_ABBREV}[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
-
-
+_ABBREVS = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Mt",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Lt",
+    "Col",
+    "Sgt",
+    "Capt",
+    "Adm",
+    "Cmdr",
+    "Prof",
+    "Rev",
+    "Sr",
+    "Jr",
+    "Sens",
+    "Reps",
+    "vs",
+    "No",
+    "Nos",
+    "Ft",
+    "Pres",
+]
+#: the look-behinds come after the stop, so they are tried only where a stop is
+_NOT_ABBREV = r"(?<!\b[A-Z]\.)(?<![ap]\.m\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVS)
+_SENT_END = re.compile(rf"[.!?]{_NOT_ABBREV}[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 #: "be"/"being" before a participle: a passive, whose tense is that of the "be" ("will be held")
 _PASSIVE_BE = re.compile(r"\b(?:be|being)\s+(?:\w+ly\s+)?$", re.I)
 

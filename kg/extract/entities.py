@@ -597,6 +597,16 @@ def _inside_title(tok: Token) -> bool:
     return tok.lower_ == "of" and before.is_title and after.is_title and after.ent_type_ != "PERSON"
 
 
+def _title_tail(text: str, titles: dict[str, str]) -> str | None:
+    """The longest title ending ``text``: "party chief" -> "chief", "foreign minister" -> itself."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        tail = " ".join(words[-n:])
+        if tail in titles:
+            return tail
+    return None
+
+
 def _has_title(text: str, titles: dict[str, str]) -> bool:
     for words in (text.split(), text.replace("-", " ").split()):
         for n in (4, 3, 2, 1):
@@ -940,11 +950,12 @@ def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> l
     """Noun phrases naming a person only by title: "the Chinese president", "Russia's foreign minister"."""
     lex = lexicon()
     covered = {i for m in named for i in range(m.start, m.end)}
+    heads = {t.split()[-1] for t in lex.resolvable_titles} | {
+        t.split()[-1] for t in lex.titles if " of " not in t and "-" not in t.split()[-1]
+    }
     out: list[EntityMention] = []
     for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in {
-            t.split()[-1] for t in lex.resolvable_titles
-        }:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads:
             continue
         if token.idx in covered:
             continue
@@ -957,12 +968,16 @@ def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> l
         modifiers = [m for m in mods if m.ent_type_ in {"NORP", "GPE", "COUNTRY"} or m.lower_ == "foreign"]
         if not any(m.ent_type_ for m in modifiers):
             continue
-        start = min([m.i for m in mods] + [token.i])
+        start = min([m.left_edge.i for m in mods] + [token.i])
         span = doc[start : token.i + 1]
         phrase = span.text
-        title = " ".join(t.text for t in span if not t.ent_type_ and t.dep_ != "case")
-        if title.lower() not in lex.resolvable_titles and token.lower_ not in lex.resolvable_titles:
-            continue
+        title = " ".join(t.text for t in span if not t.ent_type_ and t.dep_ != "case").lower()
+        if (
+            title not in lex.resolvable_titles
+            and token.lower_ not in lex.resolvable_titles
+            and not _title_tail(title, lex.titles)
+        ):
+            continue  # any other title ("the US speaker") stands for a person the text names
         sent = span.sent
         out.append(
             EntityMention(

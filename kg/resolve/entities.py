@@ -170,6 +170,12 @@ _BODY = re.compile(
 )
 
 
+#: sentences of a story's lede, where a title may name someone the next sentences introduce
+_LEDE_SENTENCES = 3
+#: a title of someone else than the office's holder of the day: "38th US president", "former president"
+_PAST_TITLE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|former|late|then|ex|previous|past)\b", re.I)
+
+
 @dataclass
 class _Cluster:
     key: str
@@ -734,25 +740,34 @@ class DocumentResolver:
             people.append(self.clusters[key])
 
     def _titles(self) -> None:
-        """Title-only mentions ("the Chinese president") resolve to the holder at the document date."""
+        """Title-only mentions ("the Chinese president", "the US speaker") resolve to a person of the
+        text: the one the text gives that title, else the one it names in the next sentences (the
+        wire lede: "..., the Polish foreign minister said.\n\nDariusz Rosati told reporters ..."),
+        else the holder at the document's date; a title that names no office of a state ("the US
+        speaker" when no speaker is named) stands for its state, as its modifier would."""
+        from kg.resolve.gazetteer import normalize_role
+
         lex = lexicon()
+        facts = self.role_facts()
         for k, m in enumerate(self.analysis.mentions):
             if m.type != "TITLE":
                 continue
             self.link[k] = None
-            words = (m.role or m.text).split()
-            country = None
-            title_words = []
-            for w in words:
-                w2 = w.replace("'s", "").replace("’s", "")
-                dem = self.gaz.demonym(w2)
-                ent = dem or self._pick([e for e in self.gaz.lookup(w2) if e.type == "COUNTRY"], "GPE")
-                if ent is not None and ent.type == "COUNTRY":
-                    country = ent
-                elif w.lower() not in {"the", "its", "his", "her"}:
-                    title_words.append(w.lower())
-            title = lex.titles.get(" ".join(title_words))
-            if country is None or title is None:
+            of, country, title = self._split_role(m.role or m.text)
+            if title is None or _PAST_TITLE.search(m.role or m.text):
+                continue
+            want = normalize_role(title)
+            person = self._titled_person(want, country, facts) or self._named_next(k, want, country, facts)
+            if person is not None:
+                self.link[k] = person.key
+                continue
+            resolvable = {normalize_role(lex.titles.get(t, t)) for t in lex.resolvable_titles}
+            if want not in resolvable:
+                state = country or of
+                if state is not None and state.key in self.clusters and self.clusters[state.key].mentions:
+                    self.link[k] = state.key
+                continue
+            if country is None:
                 continue
             holder = self._title_holder(title, country.key)
             if holder is not None:
@@ -761,10 +776,89 @@ class DocumentResolver:
                     cl = self.clusters[holder.key] = _Cluster(holder.key, holder.label, "PERSON", holder)
                 self.link[k] = holder.key
 
+    def _of_state(
+        self, c: _Cluster, country: GazEntry | None, facts: dict[str, list[RoleFact]], strict: bool = False
+    ) -> bool:
+        """Whether a person is of a state (no state asked: yes; not known: not against it, unless
+        ``strict``)."""
+        if country is None:
+            return True
+        if c.entry is not None and c.entry.country:
+            return c.entry.country == country.key
+        ofs = {f.of for f in facts.get(c.key, []) if f.of}
+        states = set(ofs)
+        for o in ofs:
+            body = self.gaz.get(o)
+            if body is not None and body.country:
+                states.add(body.country)  # the speaker of the US House is of the United States
+        return country.key in states or (not states and not strict)
+
+    def _conflicts(self, c: _Cluster, want: str, facts: dict[str, list[RoleFact]]) -> bool:
+        """A person the text titles otherwise ("Premier X" is no foreign minister), or who held
+        another, dated post of state at the document's date."""
+        from kg.resolve.gazetteer import normalize_role
+
+        said = [normalize_role(f.role) for f in facts.get(c.key, [])]
+        if said and want not in said:
+            return True
+        if c.entry is None or self.published is None:
+            return False
+        held = [r for r in c.entry.roles if r.covers(self.published) and r.start is not None]
+        return bool(held) and all(normalize_role(r.role) != want for r in held) and not said
+
+    def _titled_person(
+        self, want: str, country: GazEntry | None, facts: dict[str, list[RoleFact]]
+    ) -> _Cluster | None:
+        """The one person of the text it gives this title ("US House of Representatives Speaker Newt
+        Gingrich" ... "the US speaker")."""
+        from kg.resolve.gazetteer import normalize_role
+
+        found = [
+            c
+            for c in self.clusters.values()
+            if c.type == "PERSON"
+            and c.mentions
+            and any(normalize_role(f.role) == want for f in facts.get(c.key, []))
+            and self._of_state(c, country, facts, strict=True)  # not Japan's ambassador for Peru's
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _named_next(
+        self, k: int, want: str, country: GazEntry | None, facts: dict[str, list[RoleFact]]
+    ) -> _Cluster | None:
+        """The person first named in one of the next two sentences after a title-only mention of the
+        lede (a story's first sentences), when nothing said of them contradicts the title. Later in a
+        story a title mostly goes back to someone named before ("the Hong Kong Democratic leader")."""
+        mentions = self.analysis.mentions
+        starts = [a for a, _ in self.analysis.sentences]
+        here = next((i for i, a in enumerate(starts) if a == mentions[k].sentence_start), None)
+        if here is None or here > _LEDE_SENTENCES - 1:
+            return None
+        window = set(starts[here + 1 : here + 3])
+        first_seen: dict[str, int] = {}
+        for j, o in enumerate(mentions):
+            key = self.link.get(j)
+            if key is not None and o.type == "PERSON":
+                first_seen.setdefault(key, o.start)
+        for j, o in enumerate(mentions):
+            if o.type != "PERSON" or o.sentence_start not in window:
+                continue
+            key = self.link.get(j)
+            cl = self.clusters.get(key) if key else None
+            if cl is None or cl.type != "PERSON" or first_seen.get(cl.key, -1) < mentions[k].end:
+                continue
+            if len(_strip_title(o.text, "PERSON", self.gaz).split()) < 2:
+                continue  # a surname alone is no introduction
+            if self._conflicts(cl, want, facts) or not self._of_state(cl, country, facts):
+                continue
+            return cl
+        return None
+
     def _title_holder(self, title: str, country_key: str) -> GazEntry | None:
         """Who "the Polish foreign minister" is: the holder at the document's date when the text names
-        them too; else the one person of that country named in the text who ever held the title, or
-        the only one of that country; else the holder per the gazetteer."""
+        them too; else the one person of that country named in the text who held the title then, or
+        the only one of that country (unless another post of theirs is dated to that day); else the
+        holder per the gazetteer."""
         from kg.resolve.gazetteer import normalize_role
 
         holder = self.gaz.holder(title, country_key, self.published)
@@ -774,12 +868,17 @@ class DocumentResolver:
         want = normalize_role(title)
         national: list[_Cluster] = []
         titled: list[_Cluster] = []
+        day = self.published
         for c in self.clusters.values():
             if c.type != "PERSON" or not c.mentions:
                 continue
-            roles = [(r.role, r.of) for r in (c.entry.roles if c.entry else ())]
+            roles = [
+                (r.role, r.of) for r in (c.entry.roles if c.entry else ()) if day is None or r.covers(day)
+            ]
             roles += [(f.role, f.of) for f in facts.get(c.key, [])]
             if (c.entry and c.entry.country == country_key) or any(of == country_key for _, of in roles):
+                if self._conflicts(c, want, facts):
+                    continue
                 national.append(c)
                 if any(normalize_role(role) == want for role, of in roles if of in (None, country_key)):
                     titled.append(c)
@@ -791,47 +890,58 @@ class DocumentResolver:
                 )
         return holder
 
+    def _split_role(self, text: str) -> tuple[GazEntry | None, GazEntry | None, str | None]:
+        """ "Hong Kong's Democratic party chief" -> (the body or state it is of, the first state
+        named, the canonical role)."""
+        lex = lexicon()
+        words = text.replace("'s", "").replace("\u2019s", "").split()
+        of: GazEntry | None = None
+        state: GazEntry | None = None
+        title_words: list[str] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for n in (4, 3, 2, 1):
+                chunk = " ".join(words[i : i + n])
+                if n > 1 and chunk.lower() in lex.titles:
+                    break
+                ent = self.gaz.demonym(chunk) if n == 1 else None
+                if ent is None:
+                    cands = [e for e in self.gaz.lookup(chunk) if e.type in {"COUNTRY", "ORGANIZATION"}]
+                    ent = cands[0] if cands else None
+                if ent is not None:
+                    found = (ent, n)
+                    break
+            if found:
+                of = found[0]
+                if state is None and of.type == "COUNTRY":
+                    state = of
+                i += found[1]
+            else:
+                if words[i].lower() not in {"the", "its", "his", "her", "their"}:
+                    title_words.append(words[i])
+                i += 1
+        title_text = " ".join(title_words).lower()
+        role = lex.titles.get(title_text)
+        if role is None:
+            for n in (3, 2, 1):
+                tail = " ".join(title_text.split()[-n:])
+                if tail in lex.titles:
+                    role = lex.titles[tail]
+                    break
+        return of, state, role
+
     # -- output -----------------------------------------------------------------------------------
     def role_facts(self) -> dict[str, list[RoleFact]]:
         """Role facts stated by the document ("Kremlin aide Yury Ushakov")."""
-        lex = lexicon()
         out: dict[str, list[RoleFact]] = defaultdict(list)
         seen: set[tuple[str, str, str | None]] = set()
         for k, m in enumerate(self.analysis.mentions):
             key = self.link.get(k)
             if key is None or m.role is None or m.type != "PERSON":
                 continue
-            words = m.role.replace("'s", "").split()
-            of_key = None
-            title_words: list[str] = []
-            i = 0
-            while i < len(words):
-                found = None
-                for n in (4, 3, 2, 1):
-                    chunk = " ".join(words[i : i + n])
-                    if n > 1 and chunk.lower() in lex.titles:
-                        break
-                    ent = self.gaz.demonym(chunk) if n == 1 else None
-                    if ent is None:
-                        cands = [e for e in self.gaz.lookup(chunk) if e.type in {"COUNTRY", "ORGANIZATION"}]
-                        ent = cands[0] if cands else None
-                    if ent is not None:
-                        found = (ent, n)
-                        break
-                if found:
-                    of_key = found[0].key
-                    i += found[1]
-                else:
-                    title_words.append(words[i])
-                    i += 1
-            title_text = " ".join(title_words).lower()
-            role = lex.titles.get(title_text)
-            if role is None:
-                for n in (3, 2, 1):
-                    tail = " ".join(title_text.split()[-n:])
-                    if tail in lex.titles:
-                        role = lex.titles[tail]
-                        break
+            of, _state, role = self._split_role(m.role)
+            of_key = of.key if of is not None else None
             if role is None:
                 continue
             if (key, role, of_key) in seen:

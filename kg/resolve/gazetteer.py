@@ -393,6 +393,20 @@ class Gazetteer:
                 if r.start is not None or r.end is None or (r.end - on).days <= OPEN_TERM_DAYS
             ]
             found = dated
+            want = normalize_role(role)
+            # a term of unknown start says little when another holder's term is dated, or when the
+            # same person held another, dated post that day (Cimoszewicz, Prime Minister of Poland in
+            # 1997, was Foreign Minister only from 2001)
+            if any(r.start is not None for _, r in found):
+                found = [(e, r) for e, r in found if r.start is not None]
+            found = [
+                (e, r)
+                for e, r in found
+                if r.start is not None
+                or not any(
+                    o.start is not None and o.covers(on) and normalize_role(o.role) != want for o in e.roles
+                )
+            ]
         else:
             found = [(e, r) for e, r in found if r.end is None]
         if not found:

@@ -232,3 +232,45 @@ def test_titles_with_hyphens_possessors_and_of(nlp) -> None:  # type: ignore[no-
     assert roles["Jose Manuel Barroso"] == "European Commission head"
     assert roles["Newt Gingrich"] == "US House of Representatives Speaker"
     assert roles["Madeleine Albright"] == "Secretary of State"
+
+
+# ------------------------------------------------------------------- titles standing for people
+def _participants(result, type_: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return [[p.label for p in e.participants] for e in result.events if e.type == type_]
+
+
+def test_title_only_mention_is_the_person_the_text_gives_that_title(analyze) -> None:  # type: ignore[no-untyped-def]
+    r = analyze(
+        "US House of Representatives Speaker Norvin Taleb arrived in Taipei on Wednesday for a three-day "
+        "visit.\n\nTaleb was then whisked away to the presidential office, where the US speaker met "
+        "President Lee Teng-hui.",
+        "1997-04-02",
+    )
+    assert any("Norvin Taleb" in ps for ps in _participants(r, "MEETING"))
+    assert not any("United States" in ps for ps in _participants(r, "MEETING"))
+
+
+def test_lede_title_is_the_person_the_next_sentence_names(analyze) -> None:  # type: ignore[no-untyped-def]
+    r = analyze(
+        "Poland is seeking to boost exports of chemical products to Thailand, the Polish foreign minister "
+        "said here Friday.\n\nMarek Zielny told reporters Poland's industrial base stood the nation in good "
+        "stead.\n\nIt follows a visit to Thailand by the Polish Premier Wlodzimierz Cimoszewicz last year.",
+        "1997-04-18",
+    )
+    assert _participants(r, "STATEMENT") == [["Marek Zielny"]]
+    r = analyze(
+        "US President Bill Clinton walked a delicate line Friday as he met Hong Kong's Democratic party chief "
+        "amid warnings from China.\n\nThe White House downgraded the talks with Martin Lee to a casual "
+        "drop-in by Clinton.",
+        "1997-04-18",
+    )
+    assert ["Bill Clinton", "Martin Lee"] in _participants(r, "MEETING")
+
+
+def test_past_titles_are_no_holder_of_the_day(analyze) -> None:  # type: ignore[no-untyped-def]
+    r = analyze(
+        "President George W. Bush praised the talks on Monday. Pope Benedict met the 38th US president "
+        "in Rome on Tuesday.",
+        "2007-01-02",
+    )
+    assert not any("George W. Bush" in ps for ps in _participants(r, "MEETING"))

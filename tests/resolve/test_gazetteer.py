@@ -126,6 +126,30 @@ def test_holder_by_date(g: Gazetteer) -> None:
     assert g.holder("president", china, date(2019, 4, 24)).label == "Xi Jinping"
     assert g.holder("Premier", china, date(2000, 1, 1)).label == "Zhu Rongji"
     assert g.holder("Emperor", china, date(2000, 1, 1)) is None
+    poland = "country:poland"
+    assert g.holder("foreign minister", poland, date(2003, 6, 1)).label == "Wlodzimierz Cimoszewicz"
+
+
+def test_holder_skips_terms_of_unknown_start_against_dated_ones() -> None:
+    from kg.resolve.gazetteer import GazEntry, Role
+
+    def person(key: str, *roles: Role) -> GazEntry:
+        return GazEntry(f"person:{key}", key.title(), "PERSON", roles=roles)
+
+    fm = "Minister of Foreign Affairs"
+    velnia = "country:velnia"
+    a = person(
+        "z",
+        Role(fm, velnia, None, date(2000, 2, 1)),
+        Role("Prime Minister", velnia, date(1996, 1, 1), date(1997, 12, 1)),
+    )
+    b = person("b", Role(fm, velnia, None, date(1998, 12, 1)))
+    c = person("c", Role(fm, velnia, date(1995, 1, 1), None))
+    day = date(1997, 4, 18)
+    # a was prime minister that day; b's term may not have begun; c's did
+    assert Gazetteer([a, b]).holder("foreign minister", velnia, day).key == "person:b"
+    assert Gazetteer([a, b, c]).holder("foreign minister", velnia, day).key == "person:c"
+    assert Gazetteer([a]).holder("foreign minister", velnia, day) is None
 
 
 def test_roles_normalise() -> None:

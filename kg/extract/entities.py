@@ -15,6 +15,19 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.lexicon import lexicon
 from kg.records import EntityMention
 
+
+def _name_words() -> dict[str, frozenset[str]]:
+    import yaml
+
+    from kg.config import data_path
+
+    with data_path("name_words.yaml").open(encoding="utf-8") as handle:
+        return {key: frozenset(words) for key, words in yaml.safe_load(handle).items()}
+
+
+#: word lists of kg/data/name_words.yaml
+_NAME_WORDS = _name_words()
+
 #: NER labels kg keeps (the rest, dates and numbers, are not entities)
 KEPT_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "COUNTRY", "ORGANIZATION", "PLACE", "NAMED_EVENT"}
@@ -28,166 +41,8 @@ _NOT_NAMES = re.compile(r"^[\W\d_]+$")
 #: last words of a longer name that a country or city starts ("Bangladesh Nationalist Party",
 #: "Warsaw Pact", "Dhaka University"): the gazetteer ruler tags the first word and the NER never
 #: sees the whole name
-ORG_HEADS = frozenset(
-    [
-        "Party",
-        "League",
-        "Front",
-        "Movement",
-        "Alliance",
-        "Union",
-        "Council",
-        "Congress",
-        "Assembly",
-        "Parliament",
-        "Pact",
-        "Treaty",
-        "University",
-        "College",
-        "Institute",
-        "Academy",
-        "School",
-        "Bank",
-        "Fund",
-        "Agency",
-        "Airlines",
-        "Airways",
-        "Exchange",
-        "Times",
-        "Post",
-        "Daily",
-        "Herald",
-        "Tribune",
-        "Gazette",
-        "Radio",
-        "Television",
-        "TV",
-        "News",
-        "Army",
-        "Navy",
-        "Guard",
-        "Police",
-        "Ministry",
-        "Commission",
-        "Committee",
-        "Court",
-        "Tribunal",
-        "Foundation",
-        "Society",
-        "Organisation",
-        "Organization",
-        "Association",
-        "Federation",
-        "Corporation",
-        "Corp",
-        "Corp.",
-        "Company",
-        "Co",
-        "Co.",
-        "Group",
-        "Network",
-        "Centre",
-        "Center",
-        "Authority",
-        "Bureau",
-        "Office",
-        "Service",
-        "Reserve",
-        "Chamber",
-        "Industries",
-        "Shimbun",
-        "Program",
-        "Programme",
-        "Cross",
-        "Crescent",
-        "Patrol",
-        "Forces",
-        "Force",
-        "Board",
-        "Secretariat",
-        "Senate",
-        "Duma",
-        "Legislature",
-        "Mission",
-        "Brigade",
-        "Brigades",
-        "Club",
-        "Department",
-        "Directorate",
-        "Administration",
-        "Initiative",
-        "Coalition",
-        "Bloc",
-        "Holdings",
-        "Telecom",
-        "Journal",
-        "Magazine",
-        "Review",
-        "Weekly",
-        "Mail",
-        "Telegraph",
-        "Chronicle",
-        "Observer",
-        "Standard",
-        "Star",
-        "Express",
-        "Monitor",
-    ]
-)
-PLACE_HEADS = frozenset(
-    [
-        "Sea",
-        "Strip",
-        "City",
-        "Bay",
-        "Coast",
-        "Harbour",
-        "Harbor",
-        "Gulf",
-        "Strait",
-        "Straits",
-        "Valley",
-        "Province",
-        "Region",
-        "Street",
-        "Square",
-        "Airport",
-        "Hall",
-        "Palace",
-        "Stadium",
-        "Bridge",
-        "Island",
-        "Islands",
-        "Peninsula",
-        "Heights",
-        "Plateau",
-        "Mountains",
-        "River",
-        "Lake",
-        "Canal",
-        "Desert",
-        "Basin",
-        "Park",
-        "Hotel",
-        "Hospital",
-        "Church",
-        "Cathedral",
-        "Mosque",
-        "Temple",
-        "Camp",
-        "Barracks",
-        "Base",
-        "Port",
-        "District",
-        "County",
-        "Territory",
-        "Territories",
-        "Prefecture",
-        "Oblast",
-        "Gate",
-        "Airbase",
-    ]
-)
+ORG_HEADS = _NAME_WORDS["org_heads"]
+PLACE_HEADS = _NAME_WORDS["place_heads"]
 EVENT_HEADS = frozenset(
     {"Olympics", "Games", "Summit", "Forum", "Conference", "Cup", "Expo", "Championships"}
 )
@@ -196,50 +51,7 @@ _NOT_BODY = frozenset({"embassy", "consulate", "mission", "house", "palace"})
 #: compass words written in lower case before a region ("southeast Asian", "south Asia")
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 #: words of a title: "US President", "UN Secretary General" are a state and a title, not a name
-_TITLE_WORDS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "general",
-        "deputy",
-        "vice",
-        "prime",
-        "chief",
-        "assistant",
-        "consul",
-        "ambassador",
-        "envoy",
-        "senator",
-        "representative",
-        "speaker",
-        "governor",
-        "mayor",
-        "leader",
-        "official",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "chairwoman",
-        "director",
-        "commissioner",
-        "counterpart",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sultan",
-        "sheikh",
-        "premier",
-        "chancellor",
-        "associate",
-        "adviser",
-        "advisor",
-        "aide",
-        "delegate",
-    ]
-)
+_TITLE_WORDS = _NAME_WORDS["title_words"]
 
 
 def _media_cues() -> tuple[re.Pattern[str], frozenset[str]]:
@@ -831,42 +643,7 @@ def _surname_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list
 
 
 #: portfolios of a ministry named in lower case ("the foreign ministry", "ministry of industry and trade")
-PORTFOLIOS = frozenset(
-    [
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "trade",
-        "justice",
-        "health",
-        "education",
-        "economy",
-        "economic",
-        "commerce",
-        "industry",
-        "agriculture",
-        "energy",
-        "information",
-        "culture",
-        "environment",
-        "transport",
-        "labour",
-        "labor",
-        "home",
-        "external",
-        "affairs",
-        "security",
-        "planning",
-        "communications",
-        "tourism",
-        "petroleum",
-        "oil",
-        "mines",
-        "fisheries",
-    ]
-)
+PORTFOLIOS = _NAME_WORDS["portfolios"]
 _BODY_HEADS = frozenset({"ministry", "parliament"})
 
 

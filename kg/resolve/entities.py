@@ -16,6 +16,19 @@ from kg.extract.lexicon import lexicon
 from kg.records import Analysis, Entity, EntityMention, RoleFact, Span
 from kg.resolve.gazetteer import GazEntry, Gazetteer, entity_key, normalize_name, slug
 
+
+def _name_words() -> dict[str, frozenset[str]]:
+    import yaml
+
+    from kg.config import data_path
+
+    with data_path("name_words.yaml").open(encoding="utf-8") as handle:
+        return {key: frozenset(words) for key, words in yaml.safe_load(handle).items()}
+
+
+#: word lists of kg/data/name_words.yaml
+_NAME_WORDS = _name_words()
+
 #: NER label -> kg type for names the gazetteer does not know (NORP never stands alone)
 NIL_TYPES = {
     "PERSON": "PERSON",
@@ -62,38 +75,7 @@ _GENERIC = re.compile(
 
 
 #: a descriptor before an organization's name: "Islamist Hamas", "Marxist Tupac Amaru Revolutionary Movement"
-_DESCRIPTORS = frozenset(
-    [
-        "islamist",
-        "marxist",
-        "maoist",
-        "leninist",
-        "leftist",
-        "rightist",
-        "left-wing",
-        "right-wing",
-        "far-right",
-        "far-left",
-        "radical",
-        "militant",
-        "hardline",
-        "hard-line",
-        "extremist",
-        "secular",
-        "moderate",
-        "ruling",
-        "opposition",
-        "rebel",
-        "separatist",
-        "fundamentalist",
-        "shiite",
-        "sunni",
-        "shia",
-        "armed",
-        "outlawed",
-        "banned",
-    ]
-)
+_DESCRIPTORS = _NAME_WORDS["descriptors"]
 #: model designations of weapons and aircraft: "F-4E", "MiG-29", "S-300", "T-72"
 _MODEL_CODE = re.compile(r"^(?!G-\d)[A-Z][A-Za-z]{0,2}-\d+[A-Z]{0,2}$")
 #: continents named by their demonyms; one is an alias of the continent only when the text names it
@@ -110,50 +92,9 @@ _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 )
 #: the last word of an organization's name standing for it: "the Bank" after "the World Bank"
-_ORG_HEAD_ALONE = frozenset(
-    {
-        "bank",
-        "fund",
-        "agency",
-        "organisation",
-        "organization",
-        "union",
-        "league",
-        "party",
-        "front",
-        "movement",
-        "alliance",
-        "pact",
-        "court",
-        "tribunal",
-        "institute",
-        "university",
-        "foundation",
-    }
-)
+_ORG_HEAD_ALONE = _NAME_WORDS["org_head_alone"]
 #: named-event mentions the gazetteer does not know are kept only with one of these heads
-_EVENT_HEADS = frozenset(
-    {
-        "summit",
-        "forum",
-        "conference",
-        "round",
-        "talks",
-        "dialogue",
-        "games",
-        "olympics",
-        "cup",
-        "expo",
-        "session",
-        "meeting",
-        "congress",
-        "assembly",
-        "festival",
-        "championship",
-        "championships",
-        "week",
-    }
-)
+_EVENT_HEADS = _NAME_WORDS["event_heads"]
 #: portfolio words -> the name used in "Ministry of ... of <country>"
 _PORTFOLIO_NAMES = {
     "foreign": "Foreign Affairs",

@@ -38,6 +38,7 @@ from kg.process import (
     StageTimes,
     analyze_documents,
     analyze_in_workers,
+    frozen_heap,
     graph_text,
 )
 from kg.rdf.iri import doc_graph
@@ -468,83 +469,87 @@ def build_documents(
     (for the progress bar's ETA). Memory stays bounded: documents are read, processed and written
     batch by batch and dropped.
     """
-    t_start = time.perf_counter()
-    own = not hasattr(store, "replace_graphs")
-    st: Store = open_store(store) if own else store  # type: ignore[arg-type,assignment]
-    summary = BuildSummary(report=report or ReadReport())
-    bar = _Progress(total) if progress else None
-    try:
-        known = st.document_hashes()
+    # the pipeline and the gazetteer, loaded before, stay out of the collector's way (and out of
+    # the full collection that closing the store makes)
+    with frozen_heap():
+        t_start = time.perf_counter()
+        own = not hasattr(store, "replace_graphs")
+        st: Store = open_store(store) if own else store  # type: ignore[arg-type,assignment]
+        summary = BuildSummary(report=report or ReadReport())
+        bar = _Progress(total) if progress else None
+        try:
+            known = st.document_hashes()
 
-        def fresh() -> Iterator[Document]:
-            seen: set[str] = set()
-            for doc in documents:
-                if doc.id in seen:
-                    continue
-                seen.add(doc.id)
-                if known.get(doc.id) == doc.content_hash:
-                    summary.unchanged += 1
-                    if bar is not None:
-                        bar.advance(1)
-                    continue
-                summary.words += len(doc.text.split())
-                yield doc
+            def fresh() -> Iterator[Document]:
+                seen: set[str] = set()
+                for doc in documents:
+                    if doc.id in seen:
+                        continue
+                    seen.add(doc.id)
+                    if known.get(doc.id) == doc.content_hash:
+                        summary.unchanged += 1
+                        if bar is not None:
+                            bar.advance(1)
+                        continue
+                    summary.words += len(doc.text.split())
+                    yield doc
 
-        docs: Iterable[Document] = fresh()
-        if on_progress is not None:
-            docs = _counting(docs, on_progress)
-        as_text = isinstance(st, _oxigraph_store())
-        batches: Iterable[list[Any]]
-        if dask:
-            from kg.distributed import analyze_batches_with_dask
+            docs: Iterable[Document] = fresh()
+            if on_progress is not None:
+                docs = _counting(docs, on_progress)
+            as_text = isinstance(st, _oxigraph_store())
+            batches: Iterable[list[Any]]
+            if dask:
+                from kg.distributed import analyze_batches_with_dask
 
-            batches = analyze_batches_with_dask(
-                docs,
-                dask,
-                model=model,
-                chunk=batch_size,
-                batch_size=nlp_batch_size,
-                as_text=as_text,
-                times=summary.stages,
+                batches = analyze_batches_with_dask(
+                    docs,
+                    dask,
+                    model=model,
+                    chunk=batch_size,
+                    batch_size=nlp_batch_size,
+                    as_text=as_text,
+                    times=summary.stages,
+                )
+            elif workers > 1:
+                batches = analyze_in_workers(
+                    docs,
+                    model=model,
+                    n_process=workers,
+                    chunk=batch_size,
+                    batch_size=nlp_batch_size,
+                    as_text=as_text,
+                    times=summary.stages,
+                )
+            else:
+                batches = _batches(
+                    analyze_documents(
+                        docs, model=model, times=summary.stages, batch_size=nlp_batch_size, keep_going=True
+                    ),
+                    batch_size,
+                )
+            write_batches(batches, st, summary, bar)
+            if bar is not None:
+                bar.phase("merging events")
+            write_reference(st)
+            events = remerge(st, summary)
+            summary.events = len(events)
+            summary.entities = _count(
+                st,
+                "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?m <https://w3id.org/kg/ontology#refersTo> ?e }",
             )
-        elif workers > 1:
-            batches = analyze_in_workers(
-                docs,
-                model=model,
-                n_process=workers,
-                chunk=batch_size,
-                batch_size=nlp_batch_size,
-                as_text=as_text,
-                times=summary.stages,
-            )
-        else:
-            batches = _batches(
-                analyze_documents(
-                    docs, model=model, times=summary.stages, batch_size=nlp_batch_size, keep_going=True
-                ),
-                batch_size,
-            )
-        write_batches(batches, st, summary, bar)
-        if bar is not None:
-            bar.phase("merging events")
-        write_reference(st)
-        events = remerge(st, summary)
-        summary.events = len(events)
-        summary.entities = _count(
-            st, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?m <https://w3id.org/kg/ontology#refersTo> ?e }"
-        )
-        st.flush()
-        summary.triples = len(st)
-    except KGError as err:
-        summary.errors.append(str(err))
-        raise
-    finally:
-        if bar is not None:
-            bar.close()
-        summary.seconds = time.perf_counter() - t_start
-        if own:
-            st.close()
-    return summary
+            st.flush()
+            summary.triples = len(st)
+        except KGError as err:
+            summary.errors.append(str(err))
+            raise
+        finally:
+            if bar is not None:
+                bar.close()
+            summary.seconds = time.perf_counter() - t_start
+            if own:
+                st.close()
+        return summary
 
 
 def _oxigraph_store() -> type:

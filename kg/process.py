@@ -29,6 +29,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -163,10 +164,37 @@ _WARM_UP = Document(
 def _warm_up(model: str | None) -> None:
     """Load the pipeline and run one document before forking: the workers inherit the pipeline,
     the gazetteer and every lazily built table (copy-on-write) instead of building them each.
-    ``gc.freeze`` keeps the collector from touching (and so copying) the inherited objects."""
+    The caller then freezes the heap (:func:`frozen_heap`), which keeps the collector from
+    touching (and so copying) the inherited objects."""
     analyze_batch([_WARM_UP], model)
-    gc.collect()
+
+
+_freeze_depth = 0
+
+
+@contextmanager
+def frozen_heap(collect: bool = False) -> Iterator[None]:
+    """Move every object alive now out of the collector's reach (``gc.freeze``) until the block ends.
+
+    The spaCy pipeline and the gazetteer are hundreds of thousands of objects that live as long
+    as the process; without this, each full collection (one at least per build: closing the
+    store) walks them all. Objects created inside the block are collected as usual. Nested blocks
+    freeze again and only the outermost one unfreezes; a heap someone else froze is left alone.
+    """
+    global _freeze_depth
+    if _freeze_depth == 0 and gc.get_freeze_count() > 0:
+        yield
+        return
+    if collect:
+        gc.collect()
     gc.freeze()
+    _freeze_depth += 1
+    try:
+        yield
+    finally:
+        _freeze_depth -= 1
+        if _freeze_depth == 0:
+            gc.unfreeze()
 
 
 def _context() -> Any:
@@ -196,10 +224,14 @@ def analyze_in_workers(
         return  # nothing to do: no pipeline, no pool
     chunks: Iterator[list[Document]] = chain([first], iter(lambda: list(islice(docs, chunk)), []))
     ctx = _context()
-    if ctx.get_start_method() == "fork":
-        _warm_up(model)
     pending: deque[Future[tuple[list[Any], StageTimes]]] = deque()
-    with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+    with ExitStack() as stack:
+        if ctx.get_start_method() == "fork":
+            _warm_up(model)
+            stack.enter_context(frozen_heap(collect=True))
+        pool = stack.enter_context(
+            ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+        )
         try:
             while True:
                 while len(pending) < 2 * n_process and (batch := next(chunks, None)):
@@ -215,7 +247,6 @@ def analyze_in_workers(
         finally:
             for f in pending:
                 f.cancel()
-            gc.unfreeze()
 
 
 def analyze_documents(

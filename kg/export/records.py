@@ -147,7 +147,16 @@ def events(store: Store) -> list[Event]:
                 ),
             )
         )
+    # in order of first report (the order a reader meets them), the key breaking ties
+    out.sort(key=_first_report)
     return out
+
+
+def _first_report(ev: Event) -> tuple[date, str, int, str]:
+    if not ev.mentions:
+        return (date.max, "", 0, ev.key)
+    first = ev.mentions[0]
+    return (first.published or date.min, first.doc_id, first.source.start, ev.key)
 
 
 def entities(store: Store) -> list[Entity]:

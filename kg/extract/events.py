@@ -234,6 +234,10 @@ class EventExtractor:
         if female and marked:
             return marked[-1]
         skip = set() if female else set(marked)
+        if token.lower_ in {"him", "her"} and token.dep_ in {"dobj", "dative", "pobj"}:
+            # "Tung warned him": an object pronoun is not its own clause's subject
+            skip |= {k for k in self.subjects(token.head) if token.head.pos_ in {"VERB", "AUX"}}
+            return self._nearest_person(token, skip)
         cur = token.head
         for _ in range(6):
             for child in cur.children:
@@ -269,6 +273,17 @@ class EventExtractor:
         if best is not None and best_subject is not None:
             if self.mentions[best].sentence_start != token.sent.start_char:
                 return best_subject
+        return best
+
+    def _nearest_person(self, token: Token, skip: set[int]) -> int | None:
+        """The last person named before a token (outside quotes), other than ``skip``."""
+        best = None
+        for k, m in enumerate(self.mentions):
+            if m.start >= token.idx:
+                break
+            if m.type in {"PERSON", "TITLE"} and token.idx - m.start < 1500 and k not in skip:
+                if not _inside_quotes(self.text, m.sentence_start, m.start):
+                    best = k
         return best
 
     def _plural_antecedents(self, token: Token) -> list[int]:
@@ -758,10 +773,12 @@ class EventExtractor:
             time is None
             and trig.type == "STATEMENT"
             and trig.pos == "VERB"
+            and trig.lemma not in {"send", "write"}
             and self.published is not None
             and (token.tag_ == "VBD" and not _inside_quotes(self.text, token.sent.start_char, token.idx))
         ):
             # the dateline: a wire story's "X said" without a date was said on the day it reports
+            # (a letter or message sent is not dated by the report)
             time = TimeValue(
                 "", token.idx, token.idx, "DATE", self.published.isoformat(), self.published, self.published
             )

@@ -321,7 +321,9 @@ class _DocWriter:
             if m.doc_id != self.doc.id:
                 continue
             mention = mention_iri(self.doc.id, m.start, m.end)
-            if m.text and m.text != entity.label:  # an alias seen in this document
+            # an alias seen in this document (not a demonym standing in a longer one: "the Malian
+            # capital" is Bamako, but "Malian" is no name of Bamako)
+            if m.text and m.text != entity.label and m.text in entity.aliases:
                 self.add([(node, SKOS.altLabel, _str(m.text))])
             self.add(
                 [

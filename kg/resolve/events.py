@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract.lexicon import lexicon
-from kg.records import Entity, EventMention, Participant, TimeValue
+from kg.records import Entity, EventMention, Participant, Span, TimeValue
 from kg.resolve.entities import DocumentResolver
 from kg.resolve.quotes import link_quotes
 
@@ -424,18 +424,30 @@ def _finer_place(a: Participant | None, b: Participant | None) -> Participant | 
 def merge_in_document(events: list[EventMention]) -> list[EventMention]:
     """Merge the mentions of one document that state the same event (text order kept).
 
-    A statement made to an outlet or audience (an interview, an address) keeps no dateline date:
-    the day it was given is not the day the article reports it.
+    A statement made to an outlet or a body (an interview, an address) keeps no dateline date: the
+    day it was given is not the day the article reports it.
     """
     merged = _dated_by_visits(_merge(events))
     return [
         replace(ev, time=None)
         if ev.type == "STATEMENT"
         and is_dateline(ev.time)
-        and any(p.role == "audience" for p in ev.participants)
+        and (
+            any(p.role == "audience" and p.type == "ORGANIZATION" for p in ev.participants)
+            or any(_trigger_word(span) in _WRITTEN for span in [ev.source, *ev.more_sources])
+        )
         else ev
         for ev in merged
     ]
+
+
+#: triggers of written statements, which the report's day does not date ("sent a message")
+_WRITTEN = frozenset({"sent", "sends", "send", "wrote", "writes", "write", "letter", "message"})
+
+
+def _trigger_word(span: Span) -> str:
+    """The trigger a source span points at, lower-cased."""
+    return span.sentence[span.start - span.sentence_start : span.end - span.sentence_start].lower()
 
 
 def _dated_by_visits(events: list[EventMention]) -> list[EventMention]:

@@ -410,3 +410,31 @@ def test_who_visits_or_attends_a_meeting_takes_part_in_it(events) -> None:  # ty
     evs = events("Vice President Al Gore held a meeting with Martin Lee which Bill Clinton visited briefly.")
     (meeting,) = by_type(evs, "MEETING")
     assert set(labels(meeting)) == {"Al Gore", "Martin Lee", "Bill Clinton"}
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events(
+        "Tung Chee-hwa said on Friday he was disappointed with Martin Lee and warned him to be careful.",
+        "1997-04-18",
+    )
+    (statement,) = by_type(evs, "STATEMENT")
+    assert [(p.label, p.role) for p in statement.participants][1:] == [("Martin Lee", "audience")]
+
+
+def test_a_message_sent_is_not_dated_by_the_report(events) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Kim Young-sam sent a congratulatory message to Alberto Fujimori. "I pay my deep respect," '
+        "Kim said in a written statement."
+    )
+    (statement,) = by_type(events(text, "1997-04-23"), "STATEMENT")
+    assert statement.time is None
+
+
+def test_a_demonym_inside_a_capitals_description_is_no_alias_of_the_city(analyze) -> None:  # type: ignore[no-untyped-def]
+    from rdflib.namespace import SKOS
+
+    from kg.rdf.writer import document_quads
+
+    result = analyze("Leaders have gathered in the Malian capital, Bamako, for a summit.", "2005-12-03")
+    aliases = {str(o) for s, p, o, _g in document_quads(result) if p == SKOS.altLabel and "bamako" in str(s)}
+    assert "Malian" not in aliases

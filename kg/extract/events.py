@@ -212,6 +212,8 @@ class EventExtractor:
         self.times = [t for t in times if t.type in {"DATE", "TIME"} and t.value[:1].isdigit()]
         self.published = published
         self.lex = lexicon()
+        #: plural pronouns being resolved (their candidates may contain further pronouns)
+        self._resolving: set[int] = set()
 
     # -- arguments ------------------------------------------------------------------------------
     def _female(self, k: int) -> bool:
@@ -289,6 +291,15 @@ class EventExtractor:
     def _plural_antecedents(self, token: Token) -> list[int]:
         """ "they": the coordinated named subject of this or the previous sentence ("Turkey and Israel
         ... They signed"), when there is one."""
+        if token.i in self._resolving:
+            return []  # "they" whose candidate antecedents lead back to another "they"
+        self._resolving.add(token.i)
+        try:
+            return self._plural_candidates(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _plural_candidates(self, token: Token) -> list[int]:
         sent = token.sent
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
         for s in [sent, prev] if prev is not None else [sent]:

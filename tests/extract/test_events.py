@@ -438,3 +438,12 @@ def test_a_demonym_inside_a_capitals_description_is_no_alias_of_the_city(analyze
     result = analyze("Leaders have gathered in the Malian capital, Bamako, for a summit.", "2005-12-03")
     aliases = {str(o) for s, p, o, _g in document_quads(result) if p == SKOS.altLabel and "bamako" in str(s)}
     assert "Malian" not in aliases
+
+
+def test_a_pronoun_object_of_a_meeting_verb_does_not_loop(events) -> None:  # type: ignore[no-untyped-def]
+    # "negotiate them": resolving "them" looked at the meeting verb's object, "them" again (a
+    # RecursionError on 15 Reuters articles)
+    evs = events(
+        "Consumers had tried to dictate market shares rather than negotiate them, Jorio Dauster said."
+    )
+    assert not by_type(evs, "MEETING")

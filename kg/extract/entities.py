@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import lexicon
+from kg.nlp.text import doc_text
 from kg.records import EntityMention
 
 
@@ -115,6 +116,17 @@ def _strip_common_nouns(span: Span) -> Span:
 
 
 def _merged_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """:func:`_repaired_spans`, computed once per document (mentions and acronyms both need them)."""
+    cached = doc.user_data.get(_MERGED_KEY)
+    if cached is None:
+        cached = doc.user_data[_MERGED_KEY] = _repaired_spans(doc)
+    return cached  # type: ignore[no-any-return]
+
+
+_MERGED_KEY = "kg_merged_spans"
+
+
+def _repaired_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Entity spans with their labels, repaired where the NER or the gazetteer ruler cut a name.
 
     "Yury" (ORG) + "Ushakov" (PERSON) -> "Yury Ushakov" (PERSON): the small model often splits
@@ -276,11 +288,16 @@ _ACRONYM_GLUE = frozenset(
 )
 
 
+#: where an acronym in brackets may stand: found in the text first, not by walking every token
+_BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,8}\s*\)")
+
+
 def _acronym_spans(doc: Doc, ents: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """A name followed by its acronym in brackets is one name however the NER cut it:
     "the American Institute in Taiwan (AIT)", "Bangladesh Nationalist Party (BNP)"."""
     found: list[Span] = []
-    for tok in doc:
+    candidates = [doc.char_span(m.start(), m.start() + 1) for m in _BRACKETED_ACRONYM.finditer(doc_text(doc))]
+    for tok in (c[0] for c in candidates if c is not None):
         if not (
             tok.text == "("
             and tok.i + 2 < len(doc)
@@ -430,7 +447,7 @@ def _has_title(text: str, titles: dict[str, str]) -> bool:
 
 def entity_mentions(doc: Doc, doc_id: str) -> list[EntityMention]:
     """Every entity mention kg keeps, in text order, with the title of each person."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access
+    text = doc_text(doc)
     mentions: list[EntityMention] = []
     for span, label in _merged_spans(doc):
         clean = clean_span(span)
@@ -589,7 +606,7 @@ def _surname_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list
     for i, m in enumerate(named):
         if m.type in {"ORG", "GPE", "LOC", "FAC", "NORP"} and m.text in forms:
             named[i] = dataclasses.replace(m, type="PERSON")
-    text = doc.text
+    text = doc_text(doc)
     covered = [(m.start, m.end) for m in named]
     titles, honorifics = lexicon().titles, lexicon().honorifics
     out: list[EntityMention] = []
@@ -653,6 +670,9 @@ def _government_bodies(doc: Doc, doc_id: str, named: list[EntityMention]) -> lis
     parliament" is not a name). A demonym or country before the noun is part of the name, and its own
     mention is dropped from ``named``."""
     out: list[EntityMention] = []
+    lowered = doc_text(doc).lower()
+    if not any(head in lowered for head in _BODY_HEADS):
+        return out  # most documents name no ministry or parliament: skip the walk over every token
     for tok in doc:
         if tok.lower_ not in _BODY_HEADS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue

@@ -9,13 +9,15 @@ sentence. Participants refer to entity mentions by index (``"@3"``); resolution 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.matcher import Matcher
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon, Trigger, lexicon
+from kg.extract.lexicon import Trigger, lexicon
 from kg.extract.status import event_status, is_dropped
+from kg.nlp.text import doc_text
 from kg.records import EntityMention, EventMention, Participant, Span, TimeValue
 
 #: prepositions that order two events in time (the time of one is not the time of the other)
@@ -74,69 +76,72 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention]) -> None:
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
-        starts = {t.idx: t.i for t in doc}
         for k, m in enumerate(mentions):
             tok = doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is None:
-                first = starts.get(m.start)
-                if first is None:
-                    continue
-                tok = doc[first : first + 1]
-            for t in tok:
-                self.by_token.setdefault(t.i, k)
+                continue
+            for i in range(tok.start, tok.end):
+                self.by_token.setdefault(i, k)
 
     def at(self, token: Token) -> int | None:
         return self.by_token.get(token.i)
 
 
-def build_matcher(doc_vocab, lex: Lexicon) -> Matcher:  # type: ignore[no-untyped-def]
-    """One Matcher rule per event type and part of speech, from the lexicon."""
-    matcher = Matcher(doc_vocab)
-    for pos, spacy_pos in (("VERB", ["VERB"]), ("NOUN", ["NOUN", "PROPN"])):
-        by_type: dict[str, list[str]] = {}
-        multi: list[tuple[str, list[str]]] = []
-        for (lemma, p), trig in lex.triggers.items():
-            if p != pos:
-                continue
-            if " " in lemma:
-                multi.append((trig.type, lemma.split()))
-            else:
-                by_type.setdefault(trig.type, []).append(lemma)
-        for etype, lemmas in by_type.items():
-            matcher.add(f"{etype}|{pos}", [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": {"IN": spacy_pos}}]])
-        for etype, words in multi:
-            pattern = [{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1], "POS": {"IN": spacy_pos}}]
-            matcher.add(f"{etype}|{pos}", [pattern])
-    return matcher
+@dataclass(frozen=True)
+class _TriggerTable:
+    """The lexicon's trigger lemmas as vocabulary hashes, for a vectorised scan of a document."""
+
+    lemmas: np.ndarray  # hashes of every trigger lemma (the last word of a multi-word trigger)
+    #: lemma hash -> multi-word triggers ending in it: (preceding lower-case words, full lemma)
+    multi: dict[int, list[tuple[tuple[str, ...], str]]]
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_TRIGGER_POS = {"VERB": frozenset({"VERB"}), "NOUN": frozenset({"NOUN", "PROPN"})}
+_TABLES: dict[int, _TriggerTable] = {}
 
 
-def _matcher(doc: Doc) -> Matcher:
+def _trigger_table(doc: Doc) -> _TriggerTable:
     key = id(doc.vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = build_matcher(doc.vocab, lexicon())
-    return _MATCHERS[key]
+    if key not in _TABLES:
+        strings = doc.vocab.strings
+        hashes: set[int] = set()
+        multi: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+        for lemma, _pos in lexicon().triggers:
+            *before, last = lemma.split()
+            h = strings.add(last)
+            hashes.add(h)
+            if before:
+                multi.setdefault(h, []).append((tuple(before), lemma))
+        _TABLES[key] = _TriggerTable(np.array(sorted(hashes), dtype=np.uint64), multi)
+    return _TABLES[key]
 
 
 def trigger_tokens(doc: Doc) -> list[tuple[Token, Trigger]]:
-    """Trigger tokens of the document with their lexicon entries."""
+    """Trigger tokens of the document with their lexicon entries (lemma and part of speech).
+
+    The lemmas are compared as hashes over the whole document at once (``Doc.to_array``): walking
+    every token in Python cost more than the rest of event extraction.
+    """
+    if not len(doc):
+        return []
     lex = lexicon()
-    found: dict[int, tuple[Token, Trigger]] = {}
-    for match_id, start, end in _matcher(doc)(doc):
-        label = doc.vocab.strings[match_id]
-        _etype, pos = label.split("|")
-        token = doc[end - 1]
-        lemma = (
-            token.lemma_.lower()
-            if end - start == 1
-            else " ".join([t.lower_ for t in doc[start : end - 1]] + [token.lemma_.lower()])
-        )
-        trig = lex.trigger(lemma, pos)
-        if trig is not None and token.i not in found:
-            found[token.i] = (token, trig)
-    return [found[i] for i in sorted(found)]
+    table = _trigger_table(doc)
+    lemmas = doc.to_array([LEMMA]).astype(np.uint64)
+    found: list[tuple[Token, Trigger]] = []
+    for i in np.flatnonzero(np.isin(lemmas, table.lemmas)).tolist():
+        token = doc[i]
+        for pos, tags in _TRIGGER_POS.items():
+            if token.pos_ not in tags:
+                continue
+            trig = lex.trigger(token.lemma_, pos)
+            for before, lemma in table.multi.get(int(lemmas[i]), []):
+                words = tuple(t.lower_ for t in doc[max(0, i - len(before)) : i])
+                if words == before and lex.trigger(lemma, pos) is not None:
+                    trig = lex.trigger(lemma, pos)
+            if trig is not None:
+                found.append((token, trig))
+                break
+    return found
 
 
 def governors(token: Token) -> list[Token]:
@@ -204,7 +209,7 @@ class EventExtractor:
         published=None,
     ) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc_text(doc)
         self.doc_id = doc_id
         self.mentions = mentions
         self.index = MentionIndex(doc, mentions)
@@ -605,8 +610,7 @@ class EventExtractor:
 
     def _ok_constraints(self, token: Token, trig: Trigger) -> bool:
         opts = trig.options
-        lower_children = {c.lower_ for c in token.children}
-        if "prep" in opts and not (lower_children & set(opts["prep"])):
+        if "prep" in opts and not ({c.lower_ for c in token.children} & set(opts["prep"])):
             return False
         if "particle" in opts and not any(
             c.dep_ == "prt" and c.lower_ in opts["particle"] for c in token.children

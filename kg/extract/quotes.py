@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.text import doc_text
 from kg.records import EntityMention, EventMention, Quote
 
 _OPEN = frozenset("“„«")
@@ -129,7 +130,7 @@ def _quote_text(text: str, start: int, end: int) -> tuple[str, int, int]:
 class _Attributor:
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention], events: Sequence[EventMention]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = mentions
         self.events = events
         self.quotes = [_Span(s, e, os, oe, True) for s, e, os, oe in quote_spans(self.text)]

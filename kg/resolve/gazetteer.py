@@ -17,6 +17,7 @@ Keys are the project's stable identities: ``wd:<QID>`` when a source gave a QID,
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -64,6 +65,7 @@ HEAD_ROLES = frozenset(
 FUZZY_MIN_LEN = 6
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     if text.isascii():
         return text

@@ -447,3 +447,15 @@ def test_a_pronoun_object_of_a_meeting_verb_does_not_loop(events) -> None:  # ty
         "Consumers had tried to dictate market shares rather than negotiate them, Jorio Dauster said."
     )
     assert not by_type(evs, "MEETING")
+
+
+def test_trigger_scan_finds_verbs_nouns_and_multiword_triggers(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract.events import trigger_tokens
+
+    doc = nlp("Putin met Xi and gave a press conference after the talks. The meeting room was empty.")
+    found = [(t.text, trig.lemma, trig.type) for t, trig in trigger_tokens(doc)]
+    assert ("met", "meet", "MEETING") in found
+    assert ("conference", "press conference", "STATEMENT") in found
+    assert ("talks", "talk", "MEETING") in found
+    assert [t.i for t, _ in trigger_tokens(doc)] == sorted(t.i for t, _ in trigger_tokens(doc))
+    assert trigger_tokens(nlp("")) == []

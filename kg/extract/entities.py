@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import lexicon
@@ -743,15 +745,34 @@ def _title_modifiers(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[
     return out
 
 
+_TITLE_HEADS: dict[int, tuple[frozenset[str], np.ndarray]] = {}
+
+
+def _title_heads(doc: Doc) -> tuple[frozenset[str], np.ndarray]:
+    """Last words of the titles that may stand alone, and their hashes in the document's vocabulary."""
+    key = id(doc.vocab)
+    if key not in _TITLE_HEADS:
+        lex = lexicon()
+        heads = frozenset({t.split()[-1] for t in lex.resolvable_titles}) | {
+            t.split()[-1] for t in lex.titles if " of " not in t and "-" not in t.split()[-1]
+        }
+        wanted = np.array(sorted(doc.vocab.strings.add(h) for h in heads), dtype=np.uint64)
+        _TITLE_HEADS[key] = (heads, wanted)
+    return _TITLE_HEADS[key]
+
+
 def _title_only_mentions(doc: Doc, doc_id: str, named: list[EntityMention]) -> list[EntityMention]:
     """Noun phrases naming a person only by title: "the Chinese president", "Russia's foreign minister"."""
     lex = lexicon()
     covered = {i for m in named for i in range(m.start, m.end)}
-    heads = {t.split()[-1] for t in lex.resolvable_titles} | {
-        t.split()[-1] for t in lex.titles if " of " not in t and "-" not in t.split()[-1]
-    }
+    heads, wanted = _title_heads(doc)
     out: list[EntityMention] = []
-    for token in doc:
+    if not len(doc):
+        return out
+    # the few tokens that can head a title, found over the whole document at once
+    lowers = doc.to_array([LOWER]).astype(np.uint64)
+    for i in np.flatnonzero(np.isin(lowers, wanted)).tolist():
+        token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in heads:
             continue
         if token.idx in covered:

@@ -131,10 +131,7 @@ def link_participants(
             speakers = [
                 p
                 for p in parts
-                if p.role == "speaker"
-                # an untitled person (an activist, an analyst) still counts on foreign affairs
-                and (_political(entities[p.key], resolver) or p.type == "PERSON")
-                and not _demonym_only(p, ev, resolver)
+                if p.role == "speaker" and _can_speak(entities[p.key]) and not _demonym_only(p, ev, resolver)
             ]
             if not speakers:
                 continue
@@ -202,19 +199,14 @@ def _one_visit_per_country(ev: EventMention) -> list[EventMention]:
 _MEDIA = frozenset({"newspaper", "news agency", "broadcaster", "company", "media"})
 
 
-def _political(ent: Entity, resolver: DocumentResolver) -> bool:
-    """A speaker whose statements count: an official (a title in the text or the gazetteer), a state or
-    a non-media organization. Journalists' outlets and bystanders quoted in passing do not."""
-    if ent.type == "COUNTRY":
+def _can_speak(ent: Entity) -> bool:
+    """An actor that makes statements: a person, a state or a non-media organization (an outlet
+    reports statements; whether a statement counts is :func:`_on_foreign_affairs`'s question)."""
+    if ent.type in {"PERSON", "COUNTRY"}:
         return True
     if ent.type == "ORGANIZATION":
         return ent.subtype not in _MEDIA and not any(m.role == "media" for m in ent.mentions)
-    if ent.type != "PERSON":
-        return False
-    if ent.roles or any(m.role for m in ent.mentions):
-        return True
-    entry = resolver.gaz.get(ent.key)
-    return bool(entry and entry.roles)
+    return False
 
 
 def _country_of(ent: Entity, resolver: DocumentResolver) -> str | None:

@@ -334,7 +334,7 @@ class EventExtractor:
                 people = [
                     k
                     for k in self.subjects(tok)
-                    + [k for o in self._children(tok, {"dobj"}) for k in self.mentions_of(o)]
+                    + self._children_mentions(tok, {"dobj"})
                     + [k for o in self._pobjs(tok, {"with"}) for k in self.mentions_of(o)]
                     if self.mentions[k].type == "PERSON"
                 ]
@@ -668,7 +668,7 @@ class EventExtractor:
 
         if trig.pos == "VERB":
             subj = self.subjects(token)
-            objs = [k for o in self._children(token, {"dobj", "dative"}) for k in self.mentions_of(o)]
+            objs = self._children_mentions(token, {"dobj", "dative"})
             if not objs and trig.type == "MEETING":
                 objs = self._loose_objects(token, set(subj))
             withs = [k for o in self._pobjs(token, {"with", "between", "among"}) for k in self.mentions_of(o)]

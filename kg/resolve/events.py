@@ -52,6 +52,7 @@ def link_participants(
     """Replace mention references ("@3") with entity participants; drop events left without actors."""
     mentions = resolver.analysis.mentions
     dateline = resolver.analysis.dateline
+    main_country: list[str | None] | None = None  # the document's main country, found once if needed
     out: list[EventMention] = []
     for ev in events:
         parts: list[Participant] = []
@@ -136,7 +137,9 @@ def link_participants(
             if not speakers:
                 continue
             parts = speakers + [p for p in parts if p.role != "speaker"]
-            if not _on_foreign_affairs(ev, parts, resolver, entities):
+            if main_country is None:
+                main_country = [_main_country(resolver, entities)]
+            if not _on_foreign_affairs(ev, parts, resolver, entities, main_country[0]):
                 continue
         if not parts:
             continue
@@ -156,9 +159,13 @@ def link_participants(
     return _voiced_by_spokespeople(out, entities)
 
 
+def _titles(ent: Entity) -> list[str]:
+    """The titles the text gives an entity: at its mentions and in its role facts."""
+    return [m.role or "" for m in ent.mentions] + [f.role for f in ent.roles]
+
+
 def _spokesperson(ent: Entity) -> bool:
-    roles = [m.role or "" for m in ent.mentions] + [f.role for f in ent.roles]
-    return ent.type == "PERSON" and any("spokes" in r.lower() for r in roles)
+    return ent.type == "PERSON" and any("spokes" in r.lower() for r in _titles(ent))
 
 
 def _voiced_by_spokespeople(events: list[EventMention], entities: dict[str, Entity]) -> list[EventMention]:
@@ -236,7 +243,7 @@ def _official(ent: Entity, resolver: DocumentResolver) -> bool:
             entry = resolver.gaz.get(ent.key)
             subtype = entry.subtype if entry is not None else None
         return subtype in lex.official_org_subtypes
-    titles = [m.role or "" for m in ent.mentions] + [f.role for f in ent.roles]
+    titles = _titles(ent)
     entry = resolver.gaz.get(ent.key)
     day = resolver.published
     if entry is not None and day is not None:
@@ -245,18 +252,23 @@ def _official(ent: Entity, resolver: DocumentResolver) -> bool:
 
 
 def _on_foreign_affairs(
-    ev: EventMention, parts: list[Participant], resolver: DocumentResolver, entities: dict[str, Entity]
+    ev: EventMention,
+    parts: list[Participant],
+    resolver: DocumentResolver,
+    entities: dict[str, Entity],
+    main_country: str | None,
 ) -> bool:
     """Whether a statement counts (GUIDELINES: statements "on international affairs").
 
     An official's statement or one made to a named audience does; anyone else's only when its
-    sentence names an actor or place of another country than the speaker's, or an international
-    organization. Party leaders on an election, or a company on a death, do not.
+    sentence names an actor or place of another country than the speaker's (the document's
+    ``main_country`` when the speaker's is unknown), or an international organization. Party
+    leaders on an election, or a company on a death, do not.
     """
     speaker = entities[parts[0].key]
     if any(p.role != "speaker" for p in parts) or _official(speaker, resolver):
         return True
-    home = _country_of(speaker, resolver) or _main_country(resolver, entities)
+    home = _country_of(speaker, resolver) or main_country
     for k, m in enumerate(resolver.analysis.mentions):
         if m.sentence_start != ev.source.sentence_start:
             continue

@@ -47,7 +47,7 @@ L = lexicon()
 AMBIGUOUS_MONTHS = set(L["ambiguous_months"])
 #: "$2 a day", "10,000 barrels a day": "a day" after an amount is a rate, not a duration
 _RATE_BEFORE = re.compile(
-    r"(?:\d\S*|\b(?:dollars|cents|barrels|tons|tonnes|times|euros|pounds|yuan|yen|rupees|miles|kilometres"
+    r"(?:\d\S*(?<![.!?;:,])|\b(?:dollars|cents|barrels|tons|tonnes|times|euros|pounds|yuan|yen|rupees|miles|kilometres"
     r"|kilometers|units|vehicles|visitors|flights|people|passengers|shares|copies))\s+$",
     re.I,
 )
@@ -652,11 +652,10 @@ def n_rel_unit(g: G, ctx: Ctx) -> Norm | None:
     if unit == "weekend":
         return n_weekend({"rel": rel}, ctx)
     n = -1 if rel in _PAST_RELS else 1 if rel in _FUT_RELS else 0
-    if rel in ("the previous", "previous", "the following", "following") and unit in (
-        "week",
-        "month",
-        "year",
-    ):
+    if (
+        rel in ("the previous", "previous", "the following", "following")
+        or (rel == "the next" and ctx.tense == "past")  # "the accord failed; the next year, war resumed"
+    ) and unit in ("week", "month", "year"):
         # anaphoric: "sales rose in November from the previous month" -> October
         anchored = _anchor_value(unit, n, ctx)
         if anchored is not None:
@@ -861,6 +860,13 @@ def n_ago(g: G, ctx: Ctx) -> Norm | None:
         return Norm("DATE", f"{y - 1:04d}-Q{q}", counted=True)
     if unit in ("hour", "minute", "second"):
         return Norm("DATE", _day_or_x(ctx.dct), counted=True)
+    if direction == "earlier" and unit in ("day", "week"):
+        # "On Friday ... A day earlier": counted back from the last day named (the reference time),
+        # as TimeML anchors it; "ago" always counts back from the DCT, and so do "a year earlier",
+        # "a month earlier" (comparisons of figures: "up 5% from a year earlier" is the DCT's year)
+        anchored = _anchor_value(unit, k, ctx)
+        if anchored is not None:
+            return Norm("DATE", anchored, counted=True)
     return Norm("DATE", _unit_shift(unit, k, ctx), counted=True)
 
 
@@ -1058,7 +1064,7 @@ RULES: list[tuple[str, str, Handler]] = [
         r"(?P<ord>(?:first|second|third|fourth|1st|2nd|3rd|4th)"
         r"|(?:last|final)(?=[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)\s+of\s+(?:fiscal\s+|this\s|last\s|next\s|\d)))"
         r"[\s-]+(?:fiscal[\s-]+)?"
-        rf"(?P<qh>quarter|half)(?:\s+of\s+(?P<y>(?:fiscal\s+)?{YEAR}|(?:this|last|next|the\s+current|the\s+previous)"
+        rf"(?P<qh>quarter|half)(?:\s+of\s+(?P<y>(?:fiscal\s+)?{YEAR}|(?:this|last|next|the\s+current|the\s+previous|the)"
         rf"\s+(?:fiscal\s+)?year))?",
         n_quarter,
     ),

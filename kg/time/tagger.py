@@ -54,6 +54,8 @@ def _is_title(text: str, start: int, end: int) -> bool:
     )
 
 
+_HALF_OF = re.compile(r"the\s+(first|second|latter|last)\s+half\s+of\b", re.I)
+_YEAR_VALUE = re.compile(r"\d{4}")
 _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _LEADING = re.compile(r"^(?:on|in|at|by|during|since|until|from|for|over|before|after)\s+", re.I)
 
@@ -201,6 +203,10 @@ def tag(
             ) or (pmod in _POS_MODS and norm.type in ("DATE", "TIME") and not norm.counted)
             if keep:
                 start, mod = m.start(), pmod
+                half = _HALF_OF.match(pre)
+                if half and norm.type == "DATE" and _YEAR_VALUE.fullmatch(norm.value):
+                    # "the first half of 2012", "the first half of the year": TIMEX3 writes halves "-H1"
+                    norm.value, mod = f"{norm.value}-H{1 if half.group(1).lower() == 'first' else 2}", None
         out.append(_make(text[start:ce], start, ce, norm, mod))
         if name == "month_day" and _DAY_VALUE.fullmatch(norm.value):
             second = _second_day(text, ce, norm)

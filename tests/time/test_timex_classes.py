@@ -273,3 +273,49 @@ def test_capitalised_day_words_opening_a_sentence_stay() -> None:
 )
 def test_passive_participles_are_no_past_cue(sentence: str) -> None:
     assert found(sentence, date(2019, 6, 24))[0][2] == "2019-10"
+
+
+def test_a_unit_after_a_sentence_ending_in_a_number_is_no_rate() -> None:
+    # "$2 a day" is a rate; "... in May 2011. A month later" starts a new sentence
+    assert found("Rebels took the port in May 2011. A month later, they lost it.") == [
+        ("May 2011", "DATE", "2011-05", None),
+        ("A month", "DURATION", "P1M", None),
+    ]
+    assert found("Farmers earn $2 a day.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Exports fell in the first half of 2016.", "the first half of 2016", "2016-H1"),
+        ("Exports fell in the first half of the year.", "the first half of the year", "2019-H1"),
+        ("Exports will rise in the second half of the year.", "the second half of the year", "2019-H2"),
+        ("Exports will rise in the first half of next year.", "the first half of next year", "2020-H1"),
+    ],
+)
+def test_halves_of_a_year_are_h1_h2(sentence: str, text: str, value: str) -> None:
+    assert found(sentence) == [(text, "DATE", value, None)]
+
+
+def test_half_of_a_month_keeps_the_start_mod() -> None:
+    assert found("The rains came in the first half of March.") == [
+        ("the first half of March", "DATE", "2019-03", "START")
+    ]
+
+
+def test_days_earlier_count_back_from_the_last_day_named() -> None:
+    # the reference time, not the DCT: Thursday before the Friday of the previous sentence
+    assert found("The truce was signed on Friday. A day earlier, the army shelled the town.") == [
+        ("Friday", "DATE", "2019-04-19", None),
+        ("A day earlier", "DATE", "2019-04-18", None),
+    ]
+    # without a day named before, the DCT
+    assert found("A day earlier, the army shelled the town.")[0][2] == "2019-04-23"
+    # "ago" and figures compared "a year earlier" stay on the DCT
+    assert found("Talks began on March 3. Two days ago, they collapsed.")[1][2] == "2019-04-22"
+    assert found("The 2016 budget fell to 40 percent from 42 percent a year earlier.")[1][2] == "2018"
+
+
+def test_the_next_year_in_a_past_narrative_follows_the_year_named() -> None:
+    assert found("The accord was signed in 1995. The next year, fighting resumed.")[1][2] == "1996"
+    assert found("The ministry will spend more over the next year.")[0][2] == "2020"

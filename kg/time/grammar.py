@@ -652,12 +652,17 @@ def n_rel_unit(g: G, ctx: Ctx) -> Norm | None:
     if unit == "weekend":
         return n_weekend({"rel": rel}, ctx)
     n = -1 if rel in _PAST_RELS else 1 if rel in _FUT_RELS else 0
-    if (
-        rel in ("the previous", "previous", "the following", "following")
-        or (rel == "the next" and ctx.tense == "past")  # "the accord failed; the next year, war resumed"
-    ) and unit in ("week", "month", "year"):
+    narrative = rel == "the next" and ctx.tense == "past"  # "the accord failed; the next year, war resumed"
+    if (narrative or rel in ("the previous", "previous", "the following", "following")) and unit in (
+        "week",
+        "month",
+        "year",
+    ):
         # anaphoric: "sales rose in November from the previous month" -> October
         anchored = _anchor_value(unit, n, ctx)
+        span = cal.span_of(anchored) if anchored is not None and narrative else None
+        if narrative and (span is None or ctx.dct is None or span[1] >= ctx.dct):
+            anchored = None  # a past narrative's "next year" is over by the DCT; else it is reported future
         if anchored is not None:
             return Norm("DATE", anchored)
     return Norm("DATE", _unit_shift(unit, n, ctx))
@@ -941,6 +946,7 @@ def n_range(g: G, ctx: Ctx) -> Norm | None:
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(?!\d)")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 
 
 def remember(state: dict[str, Any], norm: Norm, end: int = 0) -> None:
@@ -953,6 +959,9 @@ def remember(state: dict[str, Any], norm: Norm, end: int = 0) -> None:
     if norm.type not in ("DATE", "TIME") or not norm.value[:4].isdigit():
         return
     v = norm.value.split("/", 1)[0]
+    state["last_unit"] = (
+        "quarter" if _QUARTER_VALUE.match(v) else "month" if _MONTH_VALUE.match(v) else "year"
+    )
     m = _DAY_VALUE.match(v)
     if m:
         state["anchor_day"] = date(int(m[1]), int(m[2]), int(m[3]))
@@ -988,6 +997,30 @@ def _anchor_value(unit: str, n: int, ctx: Ctx) -> str | None:
         y0 = st.get("anchor_year")
         return None if y0 is None else f"{y0 + n:04d}"
     return None
+
+
+def n_same_period(g: G, ctx: Ctx) -> Norm | None:
+    """ "the same period last year", "the same quarter a year earlier", "the same month of 2018": the
+    stretch the text is talking about (the last quarter or month named), a year before (or in the
+    year given)."""
+    unit = _low(g["unit"])
+    st = ctx.state
+    quarter = st.get("quarter")
+    month = st.get("anchor_month")
+    if unit == "period":
+        unit = st.get("last_unit") or "year"
+    if unit == "quarter" and quarter:
+        ref_year, part = quarter[0], f"-Q{quarter[1]}"
+    elif unit == "month" and month:
+        ref_year, part = month[0], f"-{month[1]:02d}"
+    elif unit in ("quarter", "month"):
+        return None
+    else:
+        if ctx.dct is None and not g.get("y"):
+            return None
+        ref_year, part = (st.get("anchor_year") or ctx.dct.year if ctx.dct else 0), ""
+    year = int(g["y"]) if g.get("y") else ref_year - 1
+    return Norm("DATE", f"{year:04d}{part}")
 
 
 def n_that_unit(g: G, ctx: Ctx) -> Norm | None:
@@ -1082,6 +1115,12 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     ("short_year", r"(?<!['’`\"])['’](?P<yy>\d\d)(?![\d'’%]|s\b|\s*(?:percent|per\s+cent)\b)", n_short_year),
     ("qword", rf"Q(?P<q>[1-4])(?:\s+(?P<y>{YEAR}))?", n_qword),
+    (
+        "same_period",
+        r"the\s+same\s+(?P<unit>period|quarter|month)\s+(?:(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year"
+        rf"|a\s+year\s+(?:earlier|ago|before)|(?:of|in)\s+(?P<y>{YEAR}))(?![\w-])",
+        n_same_period,
+    ),
     (
         "rel_quarter",
         r"(?:the\s+)?(?P<rel>latest|current|past|previous|last|next|coming|following|same|year-ago|year-earlier"

@@ -319,3 +319,44 @@ def test_days_earlier_count_back_from_the_last_day_named() -> None:
 def test_the_next_year_in_a_past_narrative_follows_the_year_named() -> None:
     assert found("The accord was signed in 1995. The next year, fighting resumed.")[1][2] == "1996"
     assert found("The ministry will spend more over the next year.")[0][2] == "2020"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "Sales rose 8 percent in February compared with the same period last year.",
+            "the same period last year",
+            "2018-02",
+        ),
+        (
+            "Profit fell in the first quarter from $3 million in the same period a year earlier.",
+            "the same period a year earlier",
+            "2018-Q1",
+        ),
+        (
+            "Profit fell in the third quarter from $3 million in the same quarter of 2016.",
+            "the same quarter of 2016",
+            "2016-Q3",
+        ),
+        (
+            "Exports fell in 2017 from the same period of the previous year.",
+            "the same period of the previous year",
+            "2016",
+        ),
+    ],
+)
+def test_the_same_period_a_year_before_is_the_stretch_talked_about(
+    sentence: str, text: str, value: str
+) -> None:
+    assert (text, "DATE", value, None) in found(sentence)
+
+
+def test_a_reported_next_year_is_no_past_narrative() -> None:
+    # past reporting verb, but the year after the one named lies ahead of the DCT: the DCT's next year
+    assert (
+        found("Targets for fiscal 2020 were cut; the ministry projected growth in the next fiscal year.")[1][
+            2
+        ]
+        == "2020"
+    )

@@ -999,6 +999,36 @@ def _anchor_value(unit: str, n: int, ctx: Ctx) -> str | None:
     return None
 
 
+#: "overnight" as an adverb of the story's last night: at a clause's end, or before a preposition,
+#: a conjunction or a market report's noun ("overnight losses in New York"); not "overnight rates",
+#: "an overnight stay", "became a star overnight" (no time: a manner)
+_OVERNIGHT_AFTER = re.compile(
+    r"\s*(?:[.,;:)!?\"'’”]|$)|\s+(?:in|on|at|to|and|after|before|as|when|while|from|near|with|into|by|until|but"
+    r"|losses|gains|trading|session|rally|decline|declines|falls|rises|drop|drops)\b"
+)
+_OVERNIGHT_MANNER = re.compile(
+    r"(?:\b(?:not|never)\b|n't\b)[^.,;]{0,30}$|\b(?:almost|virtually|literally|nearly)\s+$"
+    r"|\b(?:happen|come|came|change|disappear|vanish|transform|solve|fix|resolve|turn)\w*\s+$"
+    r"|\bbec[oa]me\w*\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+def n_overnight(g: G, ctx: Ctx) -> Norm | None:
+    """ "rebels shelled the town overnight": the night before the day the story is at (the last day
+    named, else the DCT); in a future clause the coming night."""
+    if not _OVERNIGHT_AFTER.match(ctx.after) or _OVERNIGHT_MANNER.search(ctx.before):
+        return None
+    if re.search(r"\b(?:an|the|a)\s+$", ctx.before, re.I):
+        return None  # "an overnight stay", "the overnight session": a modifier of a noun
+    if ctx.dct is None:
+        return Norm("TIME", "XXXX-XX-XXTNI")
+    if ctx.tense == "future":
+        return Norm("TIME", ctx.dct.isoformat() + "TNI")
+    day = ctx.state.get("anchor_day") or ctx.dct
+    return Norm("TIME", (day - timedelta(days=1)).isoformat() + "TNI")
+
+
 def n_same_period(g: G, ctx: Ctx) -> Norm | None:
     """ "the same period last year", "the same quarter a year earlier", "the same month of 2018": the
     stretch the text is talking about (the last quarter or month named), a year before (or in the
@@ -1152,6 +1182,7 @@ RULES: list[tuple[str, str, Handler]] = [
         n_weekday,
     ),
     ("this_part", r"this\s+(?P<part>morning|afternoon|evening)", n_this_part),
+    ("overnight", r"overnight(?![\w-])", n_overnight),
     (
         "ago",
         rf"(?:(?P<vague>{VAGUE})|(?P<num>{NUM}))[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"

@@ -360,3 +360,29 @@ def test_a_reported_next_year_is_no_past_narrative() -> None:
         ]
         == "2020"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Rebels shelled the port overnight, officials said.", "2019-04-23TNI"),
+        ("Police detained 20 people overnight in the capital.", "2019-04-23TNI"),
+        ("Troops will patrol the border overnight.", "2019-04-24TNI"),
+        # the night before the day the story is at
+        ("Markets fell on Friday after overnight losses in Tokyo.", "2019-04-18TNI"),
+    ],
+)
+def test_overnight_is_the_night_before(sentence: str, value: str) -> None:
+    assert ("overnight", "TIME", value, None) in found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank raised overnight rates.",
+        "The delegation made an overnight stop in Rome.",
+        "Peace will not come overnight.",
+    ],
+)
+def test_overnight_as_a_modifier_or_manner_is_no_time(sentence: str) -> None:
+    assert found(sentence) == []

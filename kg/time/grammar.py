@@ -228,6 +228,8 @@ def n_clock(g: G, ctx: Ctx) -> Norm | None:
         if re.search(r"\bhigh\s+$", ctx.before, re.I):
             return None  # "High Noon", "high noon comes today": an idiom
         hh, mm = (12, 0) if _low(g["noon"]) in ("noon", "midday") else (0, 0)
+        if hh == 0 and any(g.get(k) for k in ("wd", "wd2", "mon", "dw", "dw2")):
+            hh = 24  # "midnight Friday", "Friday at midnight": the end of that day, T24:00 in TimeML
     elif g.get("h24") is not None:
         hh, mm = int(g["h24"]), int(g["mi24"])
     elif g.get("h4") is not None:

@@ -386,3 +386,15 @@ def test_overnight_is_the_night_before(sentence: str, value: str) -> None:
 )
 def test_overnight_as_a_modifier_or_manner_is_no_time(sentence: str) -> None:
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The ultimatum ran out at midnight Friday.", "midnight Friday", "2019-04-19T24:00"),
+        ("The ultimatum ran out on Friday at midnight.", "Friday at midnight", "2019-04-19T24:00"),
+        ("A curfew began at midnight.", "midnight", "2019-04-24T00:00"),
+    ],
+)
+def test_midnight_of_a_named_day_is_its_end(sentence: str, text: str, value: str) -> None:
+    assert found(sentence) == [(text, "TIME", value, None)]

@@ -39,3 +39,29 @@ def test_line_breaks_start_sentences() -> None:
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["MOSCOW", "Russia", "The", "ended"]
     assert paragraph_boundaries(nlp.make_doc("")) is not None and paragraph_boundaries(nlp.make_doc("\n"))
+
+
+def test_phrase_patterns_do_not_grow_the_pipelines_vocabulary() -> None:
+    nlp = spacy.blank("en")
+    before = len(nlp.vocab)
+    ruler = nlp.add_pipe(RULER_FACTORY, config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "ORG", "pattern": "Zorblax Cooperation Council", "id": "org:zcc"},
+            {"label": "GPE", "pattern": "Quuxland", "id": "gpe:q"},
+        ]
+    )
+    assert len(nlp.vocab) == before  # the pattern words live in the ruler's own vocabulary
+    doc = nlp("Quuxland joined the Zorblax Cooperation Council (zorblax cooperation council).")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Quuxland", "GPE", "gpe:q"),
+        ("Zorblax Cooperation Council", "ORG", "org:zcc"),
+    ]
+    assert nlp.tokenizer.vocab is nlp.vocab  # the pipeline's tokenizer is back
+
+
+def test_a_lower_case_gazetteer_ruler_matches_any_case() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(RULER_FACTORY, config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns([{"label": "ORG", "pattern": "Zorblax Council"}])  # type: ignore[attr-defined]
+    assert [e.text for e in nlp("the ZORBLAX council met").ents] == ["ZORBLAX council"]

@@ -92,11 +92,19 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _write_texts(raw: Any, texts: list[GraphText]) -> None:
-    """One transaction for the graphs of a batch, straight from N-Quads text (Oxigraph fast path).
+#: the predicate of a document's content hash: the last of its triples to be written
+_HASH_PREDICATE = "<https://w3id.org/kg/ontology#contentHash>"
 
-    The same two paths as :meth:`kg.store.oxigraph.OxigraphStore.replace_graphs`: all graphs new
-    -> one transactional ``load``; some already there -> one ``DROP ...; INSERT DATA`` update.
+
+def _write_texts(raw: Any, texts: list[GraphText]) -> None:
+    """Write the graphs of a batch straight from N-Quads text (Oxigraph fast path).
+
+    All graphs new (the common case): Oxigraph's bulk loader writes them (sorted files ingested
+    into RocksDB in one step: 2.5x less CPU than a transactional ``load``, which also logs every
+    quad), then a small transactional ``load`` adds each document's content hash. A document
+    counts as built only once its hash is in (:meth:`Store.document_hashes`), so a build killed
+    between the two steps rebuilds the batch, replacing its graphs. Some graphs already there
+    (changed documents) -> one ``DROP ...; INSERT DATA`` update, one transaction.
     """
     import pyoxigraph as ox
 
@@ -104,9 +112,19 @@ def _write_texts(raw: Any, texts: list[GraphText]) -> None:
 
     try:
         if not any(raw.contains_named_graph(ox.NamedNode(t.graph)) for t in texts):
-            body = "".join(f"{line} <{t.graph}> .\n" for t in texts for line in t.lines)
+            body: list[str] = []
+            hashes: list[str] = []
+            for t in texts:
+                end = f" <{t.graph}> .\n"
+                for line in t.lines:
+                    if _HASH_PREDICATE in line and line.split(" ", 2)[1] == _HASH_PREDICATE:
+                        hashes.append(line + end)
+                    else:
+                        body.append(line + end)
             if body:
-                raw.load(body, format=ox.RdfFormat.N_QUADS)
+                raw.bulk_load("".join(body), format=ox.RdfFormat.N_QUADS)
+            if hashes:
+                raw.load("".join(hashes), format=ox.RdfFormat.N_QUADS)
             return
         drops = "".join(f"DROP SILENT GRAPH <{t.graph}> ;\n" for t in texts)
         inserts = "".join(

@@ -81,3 +81,25 @@ def test_changed_document_replaces_its_graph(articles_file: Path, tmp_path: Path
     fresh = tmp_path / "fresh"
     build([changed], fresh, progress=False, batch_size=8)
     assert _nquads(store) == _nquads(fresh)
+
+
+def test_a_graph_written_without_its_content_hash_is_rebuilt(articles_file: Path, tmp_path: Path) -> None:
+    """New graphs are bulk-loaded, then their content hashes written in a second step: a build
+    stopped between the two leaves graphs without hashes, which the next build replaces."""
+    import pyoxigraph as ox
+
+    reference = tmp_path / "reference"
+    build([articles_file], reference, progress=False, batch_size=8)
+    store = tmp_path / "store"
+    build([articles_file], store, progress=False, batch_size=8)
+    with open_store(store) as st:
+        hashes = list(
+            st.raw.quads_for_pattern(None, ox.NamedNode("https://w3id.org/kg/ontology#contentHash"), None)
+        )
+        assert len(hashes) == 40
+        for quad in hashes[:8]:
+            st.raw.remove(quad)  # as if the build had stopped before the hashes of one batch
+        assert len(st.document_hashes()) == 32
+    summary = build([articles_file], store, progress=False, batch_size=8)
+    assert summary.documents == 8 and summary.unchanged == 32
+    assert _nquads(store) == _nquads(reference)

@@ -22,6 +22,7 @@ Two ways to run it:
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing as mp
 import os
@@ -153,19 +154,27 @@ def _init_worker(model: str | None) -> None:
     load_pipeline(model)
 
 
+#: a made-up article that runs every stage, and the lazily built tables behind them: the
+#: gazetteer's index of office holders (a title without a name) and dateparser's (a numeric date)
 _WARM_UP = Document(
     "kg-warm-up",
     "MOSCOW, March 3 (Reuters) - Russian Foreign Minister Sergei Lavrov will meet his Chinese "
-    "counterpart Wang Yi in Beijing next Tuesday, the ministry said on Friday.",
+    "counterpart Wang Yi in Beijing next Tuesday, the ministry said on Friday. The French foreign "
+    "minister said a deal signed on 2/27/2023 would be extended.",
     date(2023, 3, 3),
 )
 
 
-def _warm_up(model: str | None) -> None:
-    """Load the pipeline and run one document before forking: the workers inherit the pipeline,
-    the gazetteer and every lazily built table (copy-on-write) instead of building them each.
-    The caller then freezes the heap (:func:`frozen_heap`), which keeps the collector from
-    touching (and so copying) the inherited objects."""
+@functools.cache
+def prepare(model: str | None = None) -> None:
+    """Load the pipeline and run one made-up document through every stage, once per process.
+
+    What a build loads before its first document: the spaCy pipeline with the gazetteer ruler,
+    and the tables the stages build on first use (about a second in all), which would otherwise
+    be paid inside the first batch. Before forking, the workers inherit all of it (copy-on-write)
+    instead of building it each; the caller then freezes the heap (:func:`frozen_heap`), which
+    keeps the collector from touching (and so copying) the inherited objects.
+    """
     analyze_batch([_WARM_UP], model)
 
 
@@ -227,7 +236,7 @@ def analyze_in_workers(
     pending: deque[Future[tuple[list[Any], StageTimes]]] = deque()
     with ExitStack() as stack:
         if ctx.get_start_method() == "fork":
-            _warm_up(model)
+            prepare(model)
             stack.enter_context(frozen_heap(collect=True))
         pool = stack.enter_context(
             ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker, initargs=(model,))
@@ -273,4 +282,5 @@ def analyze_documents(
                     raise RuntimeError(f"extraction failed on {item.doc_id}: {item.error}")
                 yield item
         return
+    prepare(model)
     yield from _pipe(load_pipeline(model), documents, batch_size, times, keep_going)

@@ -463,6 +463,31 @@ def _unique(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:
     return [by_line[line] for line in lines], lines
 
 
+def _lines(triples: Iterable[Triple]) -> list[str]:
+    """The lines of :func:`_unique` alone (what the store loads): the same text, sorted, once each.
+
+    Subjects, predicates and IRI objects repeat (classes, nodes, properties) and are written once
+    each; literals are written every time (rdflib's literal equality is not the text's).
+    """
+    terms: dict[Node, str] = {}
+    lines: set[str] = set()
+    for s, p, o in triples:
+        ts = terms.get(s)
+        if ts is None:
+            ts = terms[s] = nt(s)
+        tp = terms.get(p)
+        if tp is None:
+            tp = terms[p] = nt(p)
+        if type(o) is URIRef:
+            to = terms.get(o)
+            if to is None:
+                to = terms[o] = nt(o)
+        else:
+            to = nt(o)
+        lines.add(f"{ts} {tp} {to}")
+    return sorted(lines)
+
+
 def _quads(triples: Iterable[Triple], graph: URIRef) -> list[Quad]:
     """Unique quads in a stable (sorted) order."""
     unique, _ = _unique(triples)
@@ -486,7 +511,7 @@ def _document_triples(result: DocumentResult) -> list[Triple]:
 def document_lines(result: DocumentResult) -> list[str]:
     """The quads of :func:`document_quads` as N-Triples lines (``"<s> <p> o"``, without graph and
     dot), in the same order: what worker processes send back and the store loads."""
-    return _unique(_document_triples(result))[1]
+    return _lines(_document_triples(result))
 
 
 def document_quads(result: DocumentResult) -> list[Quad]:
@@ -568,7 +593,7 @@ def merged_quads(events: list[Event]) -> list[Quad]:
 
 def merged_lines(events: list[Event]) -> list[str]:
     """The quads of :func:`merged_quads` as N-Triples lines (no graph, no dot), in the same order."""
-    return _unique(_merged_triples(events))[1]
+    return _lines(_merged_triples(events))
 
 
 def _merged_triples(events: list[Event]) -> Iterator[Triple]:

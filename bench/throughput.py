@@ -44,7 +44,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=2000, help="first N documents (0 = all)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--nlp-batch", type=int, default=None, help="nlp.pipe batch size (default: kg's)")
-    ap.add_argument("--batch-size", type=int, default=64, help="documents per store transaction")
+    ap.add_argument(
+        "--batch-size", type=int, default=None, help="documents per store transaction (default: kg's)"
+    )
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument(
         "--merge",
@@ -66,10 +68,11 @@ def main() -> int:
     from kg.documents import read_documents
     from kg.nlp import load_pipeline
     from kg.nlp.attribute_rules import compile_attribute_ruler
-    from kg.pipeline import build_documents
+    from kg.pipeline import DEFAULT_BATCH, build_documents
     from kg.process import NLP_BATCH, prepare
 
     nlp_batch = args.nlp_batch or NLP_BATCH
+    args.batch_size = args.batch_size or DEFAULT_BATCH
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2

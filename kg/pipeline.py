@@ -21,13 +21,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from rdflib import URIRef
 
-from kg.config import data_path
+from kg.config import DEFAULT_BATCH, data_path
 from kg.documents import ReadReport, read_documents
 from kg.errors import KGError
 from kg.export.records import as_day, as_str, type_name
@@ -48,8 +48,9 @@ from kg.records import Document, DocumentResult, Event, EventMention, Participan
 from kg.resolve import merge_events
 from kg.store import Store, open_store
 
-#: documents per write transaction
-DEFAULT_BATCH = 64
+#: documents per task sent to a worker process or a Dask worker: small, so that the workers
+#: finish together, while the store writes batches of ``batch_size``
+WORKER_CHUNK = 32
 #: quads written between two store flushes (keeps the store's write buffers, so RSS, bounded)
 FLUSH_EVERY = 200_000
 
@@ -516,7 +517,7 @@ def build_documents(
             if on_progress is not None:
                 docs = _counting(docs, on_progress)
             as_text = isinstance(st, _oxigraph_store())
-            batches: Iterable[list[Any]]
+            batches: Iterable[Iterable[Any]]
             if dask:
                 from kg.distributed import analyze_batches_with_dask
 
@@ -524,7 +525,7 @@ def build_documents(
                     docs,
                     dask,
                     model=model,
-                    chunk=batch_size,
+                    chunk=min(batch_size, WORKER_CHUNK),
                     batch_size=nlp_batch_size,
                     as_text=as_text,
                     times=summary.stages,
@@ -534,19 +535,19 @@ def build_documents(
                     docs,
                     model=model,
                     n_process=workers,
-                    chunk=batch_size,
+                    chunk=min(batch_size, WORKER_CHUNK),
                     batch_size=nlp_batch_size,
                     as_text=as_text,
                     times=summary.stages,
                 )
             else:
-                batches = _batches(
+                batches = [
                     analyze_documents(
                         docs, model=model, times=summary.stages, batch_size=nlp_batch_size, keep_going=True
-                    ),
-                    batch_size,
-                )
-            write_batches(batches, st, summary, bar)
+                    )
+                ]
+            # worker tasks stay small (the workers finish together), store writes large
+            write_batches(_batches(chain.from_iterable(batches), batch_size), st, summary, bar)
             if bar is not None:
                 bar.phase("merging events")
             write_reference(st)

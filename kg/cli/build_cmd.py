@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli.app import app, export_app  # noqa: F401
+from kg.config import DEFAULT_BATCH
 from kg.errors import KGError
 
 StoreOption = typer.Option(None, "--store", help="Store folder (default: $KG_STORE or ./.kg-store).")
@@ -39,7 +40,9 @@ def build_cmd(
     model: str = typer.Option(None, "--model", help="spaCy model package (default: $KG_SPACY_MODEL)."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Local worker processes for the NLP."),
     dask: str = typer.Option(None, "--dask", help="Dask scheduler address ('local' for a LocalCluster)."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per store transaction."),
+    batch_size: int = typer.Option(
+        DEFAULT_BATCH, "--batch-size", min=1, help="Documents per store transaction."
+    ),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help="Refuse documents longer than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any document failed."),

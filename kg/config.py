@@ -33,7 +33,7 @@ def data_path(*parts: str) -> Path:
     return Path(__file__).parent.joinpath("data", *parts)
 
 
-#: documents per store write (and per worker task): Oxigraph's bulk loader costs 2.8 ms of CPU per
-#: document in batches of 64 and 1.9 in batches of 128 (it has fixed costs per load); a killed
-#: build loses at most the batch being written
+#: documents per store write: Oxigraph's bulk loader costs 2.8 ms of CPU per document in batches
+#: of 64 and 1.9 in batches of 128 (it has fixed costs per load); a killed build loses at most the
+#: batch being written
 DEFAULT_BATCH = 128

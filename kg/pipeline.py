@@ -42,7 +42,7 @@ from kg.process import (
     graph_text,
 )
 from kg.rdf.iri import doc_graph
-from kg.rdf.namespaces import KGROLE, MERGED_GRAPH, REFERENCE_GRAPH
+from kg.rdf.namespaces import KG, KGROLE, MERGED_GRAPH, REFERENCE_GRAPH
 from kg.rdf.writer import document_quads, merged_lines, merged_quads, reference_quads
 from kg.records import Document, DocumentResult, Event, EventMention, Participant, Span, TimeValue
 from kg.resolve import merge_events
@@ -94,7 +94,7 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 #: the predicate of a document's content hash: the last of its triples to be written
-_HASH_PREDICATE = "<https://w3id.org/kg/ontology#contentHash>"
+_HASH_PREDICATE = f"<{KG.contentHash}>"
 
 
 def _write_texts(raw: Any, texts: list[GraphText]) -> None:

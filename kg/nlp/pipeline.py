@@ -201,6 +201,5 @@ def add_gazetteer_ruler(nlp: Language) -> None:
         before=before,
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False},
     )
-    patterns = Gazetteer.default().ruler_patterns()
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # the ruler tokenizes its ORTH patterns alone, with no other pipe (GazetteerRuler.add_patterns)
+    ruler.add_patterns(Gazetteer.default().ruler_patterns())  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -438,40 +438,16 @@ class _DocWriter:
         return node
 
 
-def _unique(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:
-    """Unique triples in a stable order, with their N-Triples text (``"<s> <p> o"``, no dot).
-
-    Sorted by that text: plain string comparisons, and the text is what the store loads anyway.
-    Triples that write the same text are one RDF triple (e.g. ``"x"`` and ``"x"^^xsd:string``)
-    and are kept once. The order is the same on every run whatever the order of the records.
-    """
-    iris: dict[Node, str] = {}  # IRIs repeat (predicates, classes, nodes): each written once
-
-    def term(t: Node) -> str:
-        if type(t) is URIRef:
-            text = iris.get(t)
-            if text is None:
-                text = iris[t] = nt(t)
-            return text
-        return nt(t)
-
-    by_line: dict[str, Triple] = {}
-    for triple in triples:
-        s, p, o = triple
-        by_line.setdefault(f"{term(s)} {term(p)} {term(o)}", triple)
-    lines = sorted(by_line)
-    return [by_line[line] for line in lines], lines
-
-
-def _lines(triples: Iterable[Triple]) -> list[str]:
-    """The lines of :func:`_unique` alone (what the store loads): the same text, sorted, once each.
+def _line_writer() -> Callable[[Triple], str]:
+    """A function writing a triple as its N-Triples text (``"<s> <p> o"``, no dot).
 
     Subjects, predicates and IRI objects repeat (classes, nodes, properties) and are written once
     each; literals are written every time (rdflib's literal equality is not the text's).
     """
     terms: dict[Node, str] = {}
-    lines: set[str] = set()
-    for s, p, o in triples:
+
+    def line(triple: Triple) -> str:
+        s, p, o = triple
         ts = terms.get(s)
         if ts is None:
             ts = terms[s] = nt(s)
@@ -484,8 +460,29 @@ def _lines(triples: Iterable[Triple]) -> list[str]:
                 to = terms[o] = nt(o)
         else:
             to = nt(o)
-        lines.add(f"{ts} {tp} {to}")
-    return sorted(lines)
+        return f"{ts} {tp} {to}"
+
+    return line
+
+
+def _unique(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:
+    """Unique triples in a stable order, with their N-Triples text (``"<s> <p> o"``, no dot).
+
+    Sorted by that text: plain string comparisons, and the text is what the store loads anyway.
+    Triples that write the same text are one RDF triple (e.g. ``"x"`` and ``"x"^^xsd:string``)
+    and are kept once. The order is the same on every run whatever the order of the records.
+    """
+    line = _line_writer()
+    by_line: dict[str, Triple] = {}
+    for triple in triples:
+        by_line.setdefault(line(triple), triple)
+    lines = sorted(by_line)
+    return [by_line[text] for text in lines], lines
+
+
+def _lines(triples: Iterable[Triple]) -> list[str]:
+    """The lines of :func:`_unique` alone (what the store loads): the same text, sorted, once each."""
+    return sorted(set(map(_line_writer(), triples)))
 
 
 def _quads(triples: Iterable[Triple], graph: URIRef) -> list[Quad]:

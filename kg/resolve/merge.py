@@ -196,9 +196,14 @@ class _Blocks:
 
 def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
     """Merge event mentions of many documents into events (deterministic for the same input)."""
+    return _merge(mentions, _Blocks())
+
+
+def _merge(mentions: Iterable[EventMention], blocks: _Blocks) -> list[Event]:
+    """Each mention, in order, joins its best-scoring candidate cluster (``blocks`` finds them and
+    is told where it went) or starts a new one."""
     ordered = sorted(mentions, key=_order)
     clusters: list[_Cluster] = []
-    blocks = _Blocks()
     for ev in ordered:
         m = _Mention(ev)
         best, best_score = None, 0.0

@@ -10,33 +10,32 @@ import pytest
 
 from kg.records import Event, EventMention, Participant, Span, TimeValue
 from kg.resolve import merge
-from kg.resolve.merge import _Cluster, _event, _Mention, _months, _order, merge_events
+from kg.resolve.merge import _Cluster, _Mention, _months, merge_events
+
+
+class _Windows(merge._Blocks):
+    """The candidates as they were before the indexes: every cluster of the blocks' windows
+    (the same interface as merge._Blocks, none of its indexes)."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[tuple[str, str], list[int]] = {}
+
+    def candidates(self, m: _Mention) -> set[int]:
+        found: set[int] = set()
+        for p in m.ev.participants:
+            found.update(self.blocks.get((m.ev.type, p.key), [])[-merge.MAX_BLOCK :])
+        return found
+
+    def place(self, c: int, cluster: _Cluster, m: _Mention) -> None:
+        for p in m.ev.participants:
+            block = self.blocks.setdefault((m.ev.type, p.key), [])
+            if not block or block[-1] != c:
+                block.append(c)
 
 
 def _scan_windows(mentions: list[EventMention]) -> list[Event]:
     """The merge as it was before the indexes: every cluster of the windows is compared."""
-    clusters: list[_Cluster] = []
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for ev in sorted(mentions, key=_order):
-        m = _Mention(ev)
-        candidates: set[int] = set()
-        for p in ev.participants:
-            candidates.update(blocks.get((ev.type, p.key), [])[-merge.MAX_BLOCK :])
-        best, best_score = None, 0.0
-        for c in sorted(candidates):
-            score = clusters[c].compatible(m)
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            clusters.append(_Cluster(m))
-            best = len(clusters) - 1
-        else:
-            clusters[best].add(m, best_score)
-        for p in ev.participants:
-            block = blocks.setdefault((ev.type, p.key), [])
-            if not block or block[-1] != best:
-                block.append(best)
-    return [_event(c) for c in clusters]
+    return merge._merge(mentions, _Windows())
 
 
 def _mentions(n: int, seed: int) -> list[EventMention]:
